@@ -1,0 +1,3 @@
+from socialtui.cli import main
+
+main()

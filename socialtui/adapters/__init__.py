@@ -1,0 +1,1 @@
+"""Platform adapters: X, Facebook Pages, dry run, and third-party plugins."""

@@ -1,0 +1,1 @@
+"""Safeguard checks: the practice's social-media rulebook as code."""

@@ -1,0 +1,98 @@
+"""The ``socialtui`` command line: the contract the TUI and later tools reuse.
+
+User errors print one message and a hint on stderr, never a traceback, and exit 2
+(checks that block exit 1).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from typing import Any
+
+import click
+
+from socialtui.errors import SocialTuiError
+
+
+class AppState:
+    """What the global options chose; the practice is opened on first use."""
+
+    def __init__(self, config: str | None, db: str | None, as_staff: str | None, dry_run: bool) -> None:
+        self.config_path, self.db_url, self.as_staff, self.dry_run = config, db, as_staff, dry_run
+        self._practice: Any = None
+
+    @property
+    def practice(self) -> Any:
+        if self._practice is None:
+            from socialtui.context import open_practice
+
+            self._practice = open_practice(self.config_path, self.db_url, as_staff=self.as_staff, dry_run=self.dry_run)
+        return self._practice
+
+    def close(self) -> None:
+        if self._practice is not None:
+            self._practice.close()
+
+
+pass_state = click.make_pass_decorator(AppState)
+
+
+def echo_json(data: object) -> None:
+    """Print ``data`` as stable, indented JSON."""
+    click.echo(json.dumps(data, indent=2, sort_keys=True, default=str, ensure_ascii=False))
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config", type=click.Path(dir_okay=False), help="Config file (default: $SOCIALTUI_CONFIG, then the user config dir).")
+@click.option("--db", "db", metavar="URL", help="Database URL (overrides the config).")
+@click.option("--as", "as_staff", metavar="STAFF", help="Act as this staff member.")
+@click.option("--dry-run", is_flag=True, help="Send nothing: record what each platform would receive.")
+@click.version_option(package_name="socialtui")
+@click.pass_context
+def cli(ctx: click.Context, config: str | None, db: str | None, as_staff: str | None, dry_run: bool) -> None:
+    """socialtui: a safe social-media calendar for a medical practice.
+
+    With no command, opens the terminal app.
+    """
+    state = AppState(config, db, as_staff, dry_run)
+    ctx.obj = state
+    ctx.call_on_close(state.close)
+    if ctx.invoked_subcommand is None:
+        from socialtui.cli.calendar import open_app
+
+        open_app(state)
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning socialtui errors into a message and a hint."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        cli.main(standalone_mode=False)
+    except SocialTuiError as exc:
+        click.secho(f"error: {exc.message}", err=True, fg="red")
+        if exc.hint:
+            click.echo(f"hint: {exc.hint}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2 if exc.exit_code == 1 else exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+def _register() -> None:
+    from socialtui.cli import audit, calendar, consents, posts, staff
+
+    for module in (posts, consents, staff, audit, calendar):
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()

@@ -1,0 +1,75 @@
+"""``socialtui demo``, ``socialtui calendar`` and opening the terminal app."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import click
+
+from socialtui.cli import AppState, pass_state
+from socialtui.practice_time import day_bounds, to_local
+from socialtui.services.demo import seed_demo
+from socialtui.services.posts import list_posts
+
+SYMBOLS = {
+    "draft": "·", "in_review": "?", "approved": "✓", "scheduled": "◷", "publishing": "↑", "published": "●",
+    "rejected": "✗", "held": "‖", "failed": "!", "needs_attention": "‼", "missed": "⌀", "cancelled": "–",
+}
+
+
+@click.command("demo")
+@click.option("--reset", is_flag=True, help="Wipe the database first.")
+@pass_state
+def demo(state: AppState, reset: bool) -> None:
+    """Seed a realistic demo practice (dry-run accounts only)."""
+    practice = state.practice
+    with practice.store.session() as session:
+        counts = seed_demo(session, practice.zone, reset=reset)
+    click.echo("Demo practice ready: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + ".")
+    click.echo('Act as a staff member with --as, e.g. --as "Dana Reyes" (author) or --as "Dr. Priya Shah" (approver).')
+
+
+@click.command("calendar")
+@click.option("--month", metavar="YYYY-MM", help="Which month (default: the coming 30 days).")
+@pass_state
+def calendar(state: AppState, month: str | None) -> None:
+    """Print the content calendar as text."""
+    print_calendar(state, month)
+
+
+def print_calendar(state: AppState, month: str | None = None) -> None:
+    """The posts of a month (or the coming 30 days), day by day, with status symbols."""
+    practice = state.practice
+    today = datetime.now(practice.zone).date()
+    if month:
+        try:
+            first = datetime.strptime(month, "%Y-%m").date()
+        except ValueError:
+            raise click.BadParameter("write the month as YYYY-MM", param_hint="--month") from None
+        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    else:
+        first, last = today, today + timedelta(days=30)
+    with practice.store.session() as session:
+        posts = list_posts(session, start=day_bounds(first, practice.zone)[0], end=day_bounds(last, practice.zone)[1])
+        rows = [(to_local(p.due_at, practice.zone), p.id, p.status, ",".join(x.account.name for x in p.publications), p.text) for p in posts if p.due_at]
+    click.echo(f"{practice.config.practice.name} - {first:%d %b %Y} to {last:%d %b %Y} ({practice.zone.key})"
+               + ("  [DRY RUN]" if state.dry_run else ""))
+    current: date | None = None
+    for when, post_id, status, targets, text in rows:
+        if when.date() != current:
+            current = when.date()
+            click.echo(f"\n{current:%a %d %b}" + ("  (today)" if current == today else ""))
+        click.echo(f"  {when:%H:%M} {SYMBOLS.get(status, ' ')} #{post_id:<4} {status:<15} {targets:<28} {text.splitlines()[0][:40]}")
+    if not rows:
+        click.echo("No posts in this period.")
+    click.echo("\nLegend: " + "  ".join(f"{s} {name}" for name, s in SYMBOLS.items()))
+
+
+def open_app(state: AppState) -> None:
+    """Open the terminal app."""
+    from socialtui.tui.app import run_app
+
+    run_app(state)
+
+
+COMMANDS = [demo, calendar]

@@ -1,0 +1,26 @@
+"""Option parsing shared by the commands: dates, local times, post ids."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import click
+
+from socialtui.practice_time import Fold, parse_date, parse_local
+
+
+def local_time(practice: Any, text: str | None, fold: Fold | None = None) -> datetime | None:
+    """``YYYY-MM-DD HH:MM`` in the practice zone as a UTC instant, or None."""
+    return None if text is None else parse_local(text, practice.zone, fold=fold)
+
+
+def optional_date(text: str | None) -> date | None:
+    """``YYYY-MM-DD`` or None."""
+    return None if text is None else parse_date(text)
+
+
+fold_option = click.option(
+    "--fold", type=click.Choice(["earlier", "later"]), default=None,
+    help="For a time that happens twice when the clocks go back: the first or the second.",
+)

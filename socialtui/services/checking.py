@@ -1,0 +1,80 @@
+"""Run the safeguard checks on stored posts: build what the rules see from a Post."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from socialtui.store.models import Post, StaffMember
+
+if TYPE_CHECKING:
+    from socialtui.checks import CheckSubject, Finding
+    from socialtui.config import Config
+
+
+def _staff_info(member: StaffMember | None) -> object:
+    from socialtui.checks import StaffInfo
+
+    return None if member is None else StaffInfo(name=member.name, role=member.role, trained_on=member.trained_on)
+
+
+def subject_for(session: Session, post: Post, config: Config, *, approver: StaffMember | None = None,
+                today: date | None = None) -> CheckSubject:
+    """What the rules see of ``post``: its texts and every safeguard attached to it."""
+    from socialtui.checks import (
+        CheckSubject,
+        CitationInfo,
+        ConsentInfo,
+        MediaInfo,
+        PolicyNoteInfo,
+        TargetInfo,
+    )
+
+    names = tuple(session.scalars(select(StaffMember.name))) + (config.practice.name,)
+    return CheckSubject(
+        text=post.text,
+        kind=post.kind,
+        variants={v.platform: v.text for v in post.variants},
+        targets=tuple(TargetInfo(account=p.account.name, platform=p.account.platform) for p in post.publications),
+        media=tuple(MediaInfo(path=m.path, media_type=m.media_type, mime=m.mime, size=m.size) for m in post.media),
+        consents=tuple(
+            ConsentInfo(id=c.id, subject_ref=c.subject_ref, platforms=frozenset(c.platforms or []),
+                        media_types=frozenset(c.media_types or []), signed_on=c.signed_on,
+                        expires_on=c.expires_on, revoked_on=c.revoked_on)
+            for c in post.consents
+        ),
+        citations=tuple(CitationInfo(reference=c.reference) for c in post.citations),
+        sponsor=post.sponsor,
+        affiliations=tuple(post.affiliations or ()),
+        shows_patient=post.shows_patient,
+        due_at=post.due_at,
+        link=post.link,
+        author=_staff_info(post.author),  # type: ignore[arg-type]
+        approver=_staff_info(approver),  # type: ignore[arg-type]
+        practice_names=names,
+        policy_notes=tuple(PolicyNoteInfo(platform=n.platform, note=n.note, reviewed_on=n.reviewed_on) for n in config.policy_notes),
+        today=today,
+        training_valid_months=config.practice.training_valid_months,
+    )
+
+
+def check_post(session: Session, post: Post, config: Config, *, approver: StaffMember | None = None) -> list[Finding]:
+    """Every finding for ``post`` under the practice's check settings."""
+    from socialtui.checks import run_checks
+
+    return run_checks(subject_for(session, post, config, approver=approver), config.checks)
+
+
+def finding_record(finding: Finding) -> dict[str, object]:
+    """A finding as stored with an approval or a hold: code, severity, span and message, no matched text."""
+    return {
+        "code": finding.code,
+        "severity": str(finding.severity),
+        "variant": finding.variant,
+        "start": finding.start,
+        "end": finding.end,
+        "message": finding.message,
+    }
