@@ -88,9 +88,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from socialtui.cli import audit, calendar, consents, posts, staff
+    from socialtui.cli import accounts, audit, calendar, consents, posts, serve, staff
 
-    for module in (posts, consents, staff, audit, calendar):
+    for module in (posts, consents, staff, audit, calendar, serve, accounts):
         for command in module.COMMANDS:
             cli.add_command(command)
 
