@@ -72,6 +72,8 @@ def main() -> None:
         cli.main(standalone_mode=False)
     except SocialTuiError as exc:
         click.secho(f"error: {exc.message}", err=True, fg="red")
+        for finding in getattr(exc, "findings", []):
+            click.echo(f"  {finding.code} {finding.severity} {finding.message}" + (f" ({finding.hint})" if finding.hint else ""), err=True)
         if exc.hint:
             click.echo(f"hint: {exc.hint}", err=True)
         sys.exit(exc.exit_code)
@@ -88,9 +90,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from socialtui.cli import accounts, audit, calendar, consents, posts, serve, staff
+    from socialtui.cli import accounts, audit, calendar, check, consents, posts, serve, staff
 
-    for module in (posts, consents, staff, audit, calendar, serve, accounts):
+    for module in (posts, check, consents, staff, audit, calendar, serve, accounts):
         for command in module.COMMANDS:
             cli.add_command(command)
 
