@@ -7,6 +7,9 @@ or patient text: callers pass identifiers and field names, not content.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 
 class SocialTuiError(Exception):
     """Base of every error socialtui reports to a person."""
@@ -55,9 +58,9 @@ class ChecksBlockedError(SocialTuiError):
 
     exit_code = 1
 
-    def __init__(self, message: str, hint: str = "", findings: list[object] | None = None) -> None:
+    def __init__(self, message: str, hint: str = "", findings: Sequence[Any] = ()) -> None:
         super().__init__(message, hint)
-        self.findings = list(findings or [])
+        self.findings = list(findings)
 
 
 class StoreError(SocialTuiError):

@@ -6,6 +6,7 @@ import click
 from sqlalchemy import select
 
 from socialtui.audit import record
+from socialtui.context import Practice
 from socialtui.cli import AppState, echo_json, pass_state
 from socialtui.errors import NotFoundError, ValidationError
 from socialtui.practice_time import format_local
@@ -62,9 +63,9 @@ def accounts_add(state: AppState, platform: str, name: str, handle: str | None, 
     click.echo(f"Account {name} ({platform}) connected; tokens are in {credentials.describe()}.")
 
 
-def _actor(practice: object) -> str:
+def _actor(practice: Practice) -> str:
     try:
-        return str(practice.actor)  # type: ignore[attr-defined]
+        return practice.actor
     except Exception:  # noqa: BLE001 - connecting an account does not need a staff name
         return "admin"
 
@@ -129,8 +130,8 @@ def accounts_remove(state: AppState, name: str) -> None:
     click.echo(f"Tokens for {name} removed; the account is paused.")
 
 
-def _get(practice: object, name: str) -> Account:
-    with practice.store.session() as session:  # type: ignore[attr-defined]
+def _get(practice: Practice, name: str) -> Account:
+    with practice.store.session() as session:
         account = session.scalar(select(Account).where(Account.name == name))
         if account is None:
             raise NotFoundError(f"No account called {name!r}.", "See `socialtui accounts list`.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -14,12 +14,15 @@ from socialtui.services.posts import KINDS, PostChanges, create_post, edit_post,
 from socialtui.services.records import post_record
 
 
+F = TypeVar("F", bound=Any)
+
+
 @click.group("post")
 def post_group() -> None:
     """Write, review, schedule and list posts."""
 
 
-def content_options(func: Any) -> Any:
+def content_options(func: F) -> F:
     """The options shared by ``post new`` and ``post edit``."""
     options = [
         click.option("--text", help="The post's base text."),
@@ -64,7 +67,7 @@ def _changes(practice: Any, kw: dict[str, Any], *, editing: bool) -> PostChanges
 @post_group.command("new")
 @content_options
 @pass_state
-def post_new(state: AppState, **kw: Any) -> None:
+def post_new(state: AppState, /, **kw: Any) -> None:
     """Write a new draft; prints its id."""
     practice = state.practice
     with practice.store.session() as session:
@@ -78,7 +81,7 @@ def post_new(state: AppState, **kw: Any) -> None:
 @content_options
 @click.option("--version", "expected_version", type=int, help="Refuse if the post is no longer at this version.")
 @pass_state
-def post_edit(state: AppState, post_id: int, expected_version: int | None, **kw: Any) -> None:
+def post_edit(state: AppState, /, post_id: int, expected_version: int | None, **kw: Any) -> None:
     """Change a post. An edit after approval sends it back to review."""
     practice = state.practice
     with practice.store.session() as session:

@@ -119,7 +119,9 @@ def revocation_impact(session: Session, consent_id: int) -> RevocationImpact:
     """What :func:`revoke_consent` would do, without doing it (for a confirmation screen)."""
     from socialtui.lifecycle import allowed_from
 
-    held, not_held, takedown = [], [], []
+    held: list[int] = []
+    not_held: list[int] = []
+    takedown: list[tuple[int, list[str]]] = []
     for post in posts_using(session, consent_id):
         if post.status == PostStatus.PUBLISHED or any(p.status == "published" for p in post.publications):
             takedown.append((post.id, [p.remote_url or p.remote_id or p.account.name for p in post.publications if p.status == "published"]))

@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from socialtui.audit import record
+from socialtui.checks import Finding
 from socialtui.config import Config
 from socialtui.errors import ChecksBlockedError, PermissionDeniedError, TimeError, ValidationError
 from socialtui.lifecycle import PostStatus, allowed_from, ensure_allowed, transition
@@ -24,7 +25,7 @@ from socialtui.store.models import Approval, Override, Post, StaffMember, utcnow
 S = PostStatus
 
 
-def _gate(session: Session, post: Post, config: Config, *, approver: StaffMember | None = None) -> list[object]:
+def _gate(session: Session, post: Post, config: Config, *, approver: StaffMember | None = None) -> list[Finding]:
     findings = check_post(session, post, config, approver=approver)
     overridden = {o.code for o in post.overrides}
     errors = [f for f in findings if str(f.severity) == "error"]
@@ -81,7 +82,7 @@ def approve(session: Session, post_id: int, config: Config, *, actor: str, now: 
     findings = _gate(session, post, config, approver=approver)
     approval = Approval(
         approver=approver, content_hash=content_fingerprint(post), due_at=post.due_at,
-        findings=[finding_record(f) for f in findings],  # type: ignore[arg-type]
+        findings=[finding_record(f) for f in findings],
         overrides=[{"code": o.code, "reason": o.reason, "by": o.by} for o in post.overrides],
     )
     post.approvals.append(approval)
