@@ -45,9 +45,14 @@ class PracticeSettings(_Section):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
+        from socialtui.errors import ValidationError as UnknownZone
         from socialtui.practice_time import zone_for
 
-        zone_for(value)
+        try:
+            zone_for(value)
+        except UnknownZone as exc:
+            # A ValueError lets pydantic report it with the file and key, like any other bad value.
+            raise ValueError(f"{exc.message} {exc.hint}") from None
         return value
 
 

@@ -333,6 +333,20 @@ class Adapter(ABC):
                 platform is unreachable.
         """
 
+    def redact(self, text: str) -> str:
+        """``text`` with every stored credential value replaced by ``***``.
+
+        Args:
+            text: a message from the platform (some echo a malformed token).
+
+        Returns:
+            The text, safe to show and log.
+        """
+        for value in self._credentials.values():
+            if len(value) >= 6:
+                text = text.replace(value, "***")
+        return text
+
     def _require(self, *names: str) -> list[str]:
         """The named credential values, or an auth PlatformError naming what is missing."""
         missing = [n for n in names if not self._credentials.get(n)]

@@ -66,7 +66,7 @@ class DryRunAdapter(Adapter):
 
         adapter_class = load_adapter_class(str(platform))
         self.target: Adapter = adapter_class(
-            account_handle, {}, http_timeout=http_timeout, account_name=self.account_name, **options
+            account_handle, {}, http_timeout=http_timeout, **(options | {"account_name": self.account_name})
         )
         self.platform: str = self.target.name
         self.label = f"Dry run ({self.target.label})"

@@ -133,7 +133,7 @@ class FacebookAdapter(Adapter):
     def _graph(self) -> Any:
         """The GraphAPI client, built on first use, pinned to ``graph_version``."""
         if self._graph_client is None:
-            import facebook
+            import facebook  # type: ignore[import-untyped]
 
             from socialtui.adapters.http import TimeoutSession, guard_library_logs
 
@@ -174,7 +174,17 @@ class FacebookAdapter(Adapter):
             raise self._error(exc, action) from None
 
     def _error(self, exc: Exception, action: str) -> PlatformError:
-        """The PlatformError for an exception raised while ``action``."""
+        """The PlatformError for an exception raised while ``action``.
+
+        Args:
+            exc: what the sdk, requests or the body parsing raised.
+            action: what was being done, e.g. "publishing a post".
+
+        Returns:
+            The error to raise: 190/102 and permission codes auth; 4/17/32/613/80001
+            transient with retry_after; 368 and other codes permanent; 1/2,
+            is_transient, 5xx, network and unreadable answers transient.
+        """
         import facebook
         import requests
 
@@ -182,7 +192,9 @@ class FacebookAdapter(Adapter):
 
         response = self._last_response
         status: int | None = getattr(response, "status_code", None)
-        if isinstance(exc, requests.JSONDecodeError | ValueError | KeyError | TypeError | AttributeError):
+        unreadable = isinstance(exc, requests.JSONDecodeError | ValueError | KeyError | TypeError | AttributeError)
+        if unreadable or (isinstance(exc, facebook.GraphAPIError) and not isinstance(exc.code, int)):
+            # No Graph error code: judge by the HTTP status the session saw.
             if status is not None and status >= 500:
                 return PlatformError(f"Facebook failed while {action} (HTTP {status}).", "Will retry.",
                                      transient=True, status=status)  # fmt: skip
@@ -192,14 +204,9 @@ class FacebookAdapter(Adapter):
         if not isinstance(exc, facebook.GraphAPIError):
             return PlatformError(f"Facebook request failed while {action} ({type(exc).__name__}).",
                                  "Will retry.", transient=True)  # fmt: skip
-        code = exc.code if isinstance(exc.code, int) else None
+        code: int = exc.code
         detail = exc.result.get("error", {}) if isinstance(exc.result, dict) else {}
-        said = str(exc.message)[:300] if isinstance(exc.message, str) else ""
-        if code is None:
-            if status is not None and status >= 500:
-                return PlatformError(f"Facebook failed while {action} (HTTP {status}).", "Will retry.",
-                                     transient=True, status=status)  # fmt: skip
-            return malformed_response(self.label, action, status)
+        said = self.redact(str(exc.message))[:300] if isinstance(exc.message, str) else ""
         if code in AUTH_CODES:
             return PlatformError(
                 f"Facebook rejected the Page token for {self.account_name!r} while {action} "

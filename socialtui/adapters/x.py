@@ -32,6 +32,7 @@ from socialtui.adapters.base import (
     unsupported,
 )
 from socialtui.adapters.limits import PlatformLimits
+from socialtui.adapters.x_errors import raise_for_status, x_error
 from socialtui.errors import PlatformError
 
 T = TypeVar("T")
@@ -41,8 +42,6 @@ API_HOST = "https://api.twitter.com"
 """The host tweepy 4.17's Client sends every v2 call to (hard-coded there)."""
 MEDIA_UPLOAD_URL = "https://api.x.com/2/media/upload"
 TOKEN_URL = "https://api.x.com/2/oauth2/token"
-DEFAULT_RETRY_AFTER = 60.0
-"""Seconds to wait after a 429 that carries no x-rate-limit-reset header."""
 REFRESH_MARGIN = 60.0
 """Renew an OAuth 2 token this many seconds before it expires."""
 SEARCH_WINDOW = timedelta(days=7) - timedelta(minutes=1)
@@ -123,7 +122,7 @@ class XAdapter(Adapter):
     def _client(self) -> Any:
         """The tweepy Client, built on first use with a timeout-enforcing session."""
         if self._tweepy_client is None:
-            import tweepy
+            import tweepy  # type: ignore[import-untyped]
 
             from socialtui.adapters.http import TimeoutSession, guard_library_logs
 
@@ -204,14 +203,14 @@ class XAdapter(Adapter):
                 self.reconnect_hint, auth=True, status=response.status_code,
             )  # fmt: skip
         try:
-            self._check_status(response)
+            raise_for_status(response)
             body = response.json()
             access, new_refresh = str(body["access_token"]), str(body.get("refresh_token") or refresh_token)
             expires_in = float(body.get("expires_in", 7200))
         except PlatformError:
             raise
         except Exception as exc:
-            raise self._error(exc, "renewing the access token") from None
+            raise x_error(self, exc, "renewing the access token") from None
         if not access:
             raise malformed_response(self.label, "renewing the access token", response.status_code)
         self._credentials.update(
@@ -249,71 +248,7 @@ class XAdapter(Adapter):
         except PlatformError:
             raise
         except Exception as exc:
-            raise self._error(exc, action) from None
-
-    def _check_status(self, response: Any) -> None:
-        """Raise tweepy's error for a failed raw response, as tweepy's Client does."""
-        from tweepy import errors
-
-        status = response.status_code
-        if status == 429:
-            reset = response.headers.get("x-rate-limit-reset")
-            raise errors.TooManyRequests(response, reset_time=int(reset) if reset and reset.isdigit() else None)
-        by_status = {400: errors.BadRequest, 401: errors.Unauthorized, 403: errors.Forbidden, 404: errors.NotFound}
-        if status in by_status:
-            raise by_status[status](response)
-        if status >= 500:
-            raise errors.TwitterServerError(response)
-        if not 200 <= status < 300:
-            raise errors.HTTPException(response)
-
-    def _error(self, exc: Exception, action: str) -> PlatformError:
-        """The PlatformError for an exception raised while ``action``."""
-        import requests
-        from tweepy import errors
-
-        from socialtui.adapters.http import malformed_response, network_error
-
-        if isinstance(exc, requests.JSONDecodeError | ValueError | KeyError | TypeError | AttributeError):
-            return malformed_response(self.label, action)
-        if isinstance(exc, requests.RequestException):
-            return network_error(self.label, action, exc)
-        if not isinstance(exc, errors.HTTPException):
-            return PlatformError(f"X request failed while {action} ({type(exc).__name__}).",
-                                 "Will retry.", transient=True)  # fmt: skip
-        status: int = exc.response.status_code
-        said = "; ".join(str(m) for m in exc.api_messages)[:300] or str(exc.response.reason or "")
-        code = exc.api_codes[0] if exc.api_codes else None
-        if isinstance(exc, errors.TooManyRequests):
-            reset = exc.reset_time
-            wait = max(1.0, reset - time.time()) if reset else DEFAULT_RETRY_AFTER
-            return PlatformError(
-                f"X rate limit reached while {action}.", f"Will retry in {int(wait)} s.",
-                transient=True, retry_after=wait, status=status, code=code,
-            )  # fmt: skip
-        if status == 401:
-            return PlatformError(
-                f"X rejected the credentials for {self.account_name!r} while {action}; "
-                "the account needs reconnecting.",
-                self.reconnect_hint, auth=True, status=status, code=code,
-            )  # fmt: skip
-        if status == 403 and (code == 187 or "duplicate" in said.lower()):
-            return PlatformError(
-                f"X refused the post as a duplicate: {said}",
-                "Change the text before publishing it again.",
-                status=status, code=code or "duplicate",
-            )  # fmt: skip
-        if status == 403:
-            return PlatformError(
-                f"X refused {action}: {said}",
-                "Check that the X app has Read and write permission and the account is in good standing.",
-                status=status, code=code,
-            )  # fmt: skip
-        if status >= 500:
-            return PlatformError(f"X failed while {action} (HTTP {status}).", "Will retry.",
-                                 transient=True, status=status, code=code)  # fmt: skip
-        return PlatformError(f"X rejected the request while {action}: {said}",
-                             "Fix what X reports, then try again.", status=status, code=code)  # fmt: skip
+            raise x_error(self, exc, action) from None
 
     # -- posting ------------------------------------------------------------
 
@@ -362,7 +297,7 @@ class XAdapter(Adapter):
                 auth=auth,
                 headers=headers,
             )
-            self._check_status(response)
+            raise_for_status(response)
             return str(response.json()["data"]["id"])
 
         return self._call("uploading an image", upload)
