@@ -18,8 +18,9 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from socialtui.errors import StoreError
+from socialtui.errors import ConflictError, StoreError
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -71,6 +72,13 @@ class Store:
             except OperationalError as exc:
                 session.rollback()
                 raise _store_error(exc, self.url) from None
+            except StaleDataError:
+                # Another process saved the same row between our read and our write.
+                session.rollback()
+                raise ConflictError(
+                    "Someone else saved this record at the same moment; nothing of yours was overwritten.",
+                    "Reload it and apply your change again.",
+                ) from None
             except BaseException:
                 session.rollback()
                 raise
