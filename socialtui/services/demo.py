@@ -67,11 +67,7 @@ def seed_demo(session: Session, zone: ZoneInfo, *, reset: bool = False, today: d
     today = today or datetime.now(zone).date()
     staff = {name: StaffMember(name=name, role=role, trained_on=today - timedelta(days=age)) for name, role, age in STAFF}
     session.add_all(staff.values())
-    accounts = {
-        "clinic-facebook": Account(name="clinic-facebook", platform="facebook", handle="104829371650432", dry_run=True),
-        "clinic-x": Account(name="clinic-x", platform="x", handle="MapleFamilyMed", dry_run=True),
-    }
-    session.add_all(accounts.values())
+    accounts = _demo_accounts(session)
     session.flush()
     record(session, actor=DEMO_ACTOR, action="demo.seed", subject=("practice", "demo"))
     consents = _consents(session, staff["Lee Park"], today)
@@ -94,6 +90,28 @@ def seed_demo(session: Session, zone: ZoneInfo, *, reset: bool = False, today: d
         record(session, actor=author.name, action="post.create", subject=("post", post.id), to_state="draft")
         _advance(session, post, status, staff["Dr. Priya Shah"])
     return {"posts": len(POSTS), "staff": len(STAFF), "consents": len(consents), "accounts": len(accounts)}
+
+
+DEMO_ACCOUNTS = (("clinic-facebook", "facebook", "104829371650432"), ("clinic-x", "x", "MapleFamilyMed"))
+
+
+def _demo_accounts(session: Session) -> dict[str, Account]:
+    """The demo's dry-run accounts; ones the config already synced are reused only if they are dry-run too."""
+    existing = {a.name: a for a in session.scalars(select(Account).where(Account.name.in_([n for n, _, _ in DEMO_ACCOUNTS])))}
+    accounts = {}
+    for name, platform, handle in DEMO_ACCOUNTS:
+        account = existing.get(name)
+        if account is not None and (not account.dry_run or account.platform != platform):
+            raise ValidationError(
+                f"Account {name!r} already exists here and is not a dry-run {platform} account.",
+                "The demo only posts through dry-run accounts; run it on an empty database, "
+                "e.g. `socialtui --db sqlite:///demo.db demo`.",
+            )
+        if account is None:
+            account = Account(name=name, platform=platform, handle=handle, dry_run=True)
+            session.add(account)
+        accounts[name] = account
+    return accounts
 
 
 def _consents(session: Session, recorder: StaffMember, today: date) -> dict[str, Consent]:

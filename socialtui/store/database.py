@@ -25,6 +25,7 @@ from socialtui.errors import ConflictError, StoreError
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
+READ_ONLY = "socialtui_read_only"
 
 
 def default_database_url() -> str:
@@ -82,6 +83,22 @@ class Store:
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reading only: no write lock on SQLite, rolled back at the end.
+
+        Raises:
+            StoreError: the database is locked or unreachable.
+        """
+        with self._sessions() as session:
+            try:
+                session.connection(execution_options={READ_ONLY: True})
+                yield session
+            except OperationalError as exc:
+                raise _store_error(exc, self.url) from None
+            finally:
+                session.rollback()
 
     def upgrade(self) -> None:
         """Apply every pending migration.
@@ -143,8 +160,13 @@ def _create_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         # Take the write lock when a transaction starts: two writers that both
         # read first and then write would otherwise deadlock on the lock upgrade.
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # Readers (Store.reading) take no write lock, so they never wait for the scheduler.
+    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
