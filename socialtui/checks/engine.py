@@ -3,29 +3,19 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from socialtui.checks.findings import Finding, Severity, sort_key
 from socialtui.checks.rule import CheckContext, Rule, registry
-from socialtui.checks.settings import CheckSettings
 from socialtui.checks.subject import CheckSubject
+
+if TYPE_CHECKING:
+    from socialtui.checks.settings import CheckSettings
 
 log = logging.getLogger(__name__)
 
-_loaded = False
-
-
-def load_rules() -> None:
-    """Register the built-in rules (once); importing them registers them."""
-    global _loaded
-    if not _loaded:
-        import socialtui.checks.rules  # noqa: F401  (registers by import)
-
-        _loaded = True
-
-
 def all_rules() -> list[Rule]:
-    """Every registered rule, sorted by code."""
-    load_rules()
+    """Every registered rule, sorted by code (the built-in ones load on first call)."""
     return registry.rules()
 
 
@@ -61,7 +51,11 @@ def run_checks(subject: CheckSubject, settings: CheckSettings | None = None) -> 
     post-level rules (consent, media, platform limits, staff) run once.
     Codes listed in ``settings.disabled`` are skipped. Nothing is downloaded.
     """
-    settings = settings or CheckSettings()
+    if settings is None:
+        # pydantic is imported on first use, keeping `import socialtui.checks` light.
+        from socialtui.checks.settings import CheckSettings
+
+        settings = CheckSettings()
     disabled = set(settings.disabled)
     rules = [r for r in all_rules() if r.code not in disabled]
     contexts = [CheckContext(text, variant, subject, settings) for variant, text in texts_to_check(subject)]

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from socialtui.errors import ValidationError
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PilImage
 
 # EXIF tag ids (TIFF/EXIF standard) grouped by what they reveal.
 GPS_IFD = 0x8825
@@ -31,7 +35,7 @@ class UnreadableImageError(ValidationError):
     """The file is missing, not an image, or corrupt."""
 
 
-def _open(path: str | Path):  # type: ignore[no-untyped-def]
+def _open(path: str | Path) -> PilImage:
     from PIL import Image, UnidentifiedImageError
 
     try:

@@ -12,11 +12,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import ClassVar, TypeVar
+from functools import cached_property
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from socialtui.checks.findings import Finding, Severity, Span
-from socialtui.checks.settings import CheckSettings
 from socialtui.checks.subject import CheckSubject
+
+if TYPE_CHECKING:
+    from socialtui.checks.settings import CheckSettings
 
 FAMILIES: dict[str, str] = {
     "PRV": "Privacy",
@@ -57,6 +60,15 @@ class CheckContext:
     subject: CheckSubject
     settings: CheckSettings
     memo: dict[str, object] = field(default_factory=dict)
+
+    @cached_property
+    def lower(self) -> str:
+        """The text in lowercase, computed once for every rule's keyword prefilters."""
+        return self.text.lower()
+
+    def mentions(self, *stems: str) -> bool:
+        """Whether the lowercase text contains any of ``stems``: a cheap test before a regex."""
+        return any(map(self.lower.__contains__, stems))
 
     @property
     def is_base(self) -> bool:
@@ -127,10 +139,23 @@ R = TypeVar("R", bound=type[Rule])
 
 
 class RuleRegistry:
-    """The one table of rules, keyed by code, refusing duplicates."""
+    """The one table of rules, keyed by code, refusing duplicates.
 
-    def __init__(self) -> None:
+    ``autoload`` names a module that registers rules when imported; it is
+    imported the first time the registry is read, so ``registry.rules()`` is
+    complete without importing every rule module up front.
+    """
+
+    def __init__(self, autoload: str | None = None) -> None:
         self._rules: dict[str, Rule] = {}
+        self._autoload = autoload
+
+    def _load(self) -> None:
+        if self._autoload is not None:
+            module, self._autoload = self._autoload, None
+            import importlib
+
+            importlib.import_module(module)
 
     def register(self, rule_class: R) -> R:
         """Add a rule class (usable as a decorator).
@@ -140,6 +165,7 @@ class RuleRegistry:
             InvalidRuleError: the code, slug, severity or docstring is malformed.
         """
         validate_rule_class(rule_class)
+        self._load()
         code = rule_class.code
         if code in self._rules:
             raise DuplicateRuleError(
@@ -153,23 +179,28 @@ class RuleRegistry:
 
     def get(self, code: str) -> Rule:
         """The rule registered as ``code``; KeyError when there is none."""
+        self._load()
         return self._rules[code]
 
     def rules(self) -> list[Rule]:
         """Every rule, sorted by code."""
+        self._load()
         return [self._rules[c] for c in sorted(self._rules)]
 
     def codes(self) -> list[str]:
         """Every registered code, sorted."""
+        self._load()
         return sorted(self._rules)
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules())
 
     def __len__(self) -> int:
+        self._load()
         return len(self._rules)
 
     def __contains__(self, code: object) -> bool:
+        self._load()
         return code in self._rules
 
 
@@ -210,8 +241,8 @@ def validate_rule_class(rule_class: type[Rule]) -> None:
         raise InvalidRuleError(f"{code}: docstring lacks section(s) {', '.join(missing)}.")
 
 
-registry = RuleRegistry()
-"""The registry every built-in rule is registered in."""
+registry = RuleRegistry(autoload="socialtui.checks.rules")
+"""The registry every built-in rule is registered in (loaded on first read)."""
 
 register = registry.register
 """Decorator: ``@register`` on a rule class adds it to :data:`registry`."""

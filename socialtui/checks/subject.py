@@ -110,6 +110,13 @@ class CheckSubject:
     """The date checks treat as today; ``date.today()`` when None."""
     training_valid_months: int = 12
 
+    def __hash__(self) -> int:
+        # The generated hash would fail on the variants mapping; hash its items instead.
+        return hash((self.text, self.kind, tuple(sorted(self.variants.items())), self.targets, self.media,
+                     self.consents, self.citations, self.sponsor, self.affiliations, self.shows_patient,
+                     self.due_at, self.link, self.author, self.approver, self.practice_names,
+                     self.policy_notes, self.today, self.training_valid_months))
+
     def __repr__(self) -> str:
         # Post text may hold patient information: never put it in a repr or a log.
         return (

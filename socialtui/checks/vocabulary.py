@@ -8,30 +8,60 @@ from __future__ import annotations
 
 import re
 
-MEDICINE = re.compile(
-    r"\b(?:medications?|medicines?|meds|drugs?|pills?|tablets?|capsules?|doses?|dosage|"
-    r"prescriptions?|antibiotics?|antivirals?|steroids?|insulin|inhalers?|vitamins?|"
-    r"supplements?|ibuprofen|acetaminophen|paracetamol|tylenol|advil|motrin|aleve|naproxen|"
-    r"aspirin|benadryl|zyrtec|claritin|allegra|melatonin|tamiflu|paxlovid|ozempic|wegovy|"
-    r"mounjaro|warfarin|eliquis|xarelto|prednisone|epinephrine|epipen|antacids?|"
-    r"antihistamines?|decongestants?|painkillers?|opioids?|birth control|"
-    r"[a-z]+(?:cillin|mycin|cycline|floxacin|pril|sartan|statin|olol|dipine|prazole|"
-    r"formin|gliptin|azepam|zolam|oxetine|aline|triptan|dronate|tidine|profen|"
-    r"codone|morphone|semide|thiazide|mab|vir))\b",
-    re.IGNORECASE,
-)
-"""Names of medicines and words that mean "a medicine"."""
+MEDICINE_WORDS = frozenset("""
+    medication medications medicine medicines meds drug drugs pill pills tablet tablets capsule capsules
+    dose doses dosage prescription prescriptions antibiotic antibiotics antiviral antivirals steroid
+    steroids insulin inhaler inhalers vitamin vitamins supplement supplements ibuprofen acetaminophen
+    paracetamol tylenol advil motrin aleve naproxen aspirin benadryl zyrtec claritin allegra melatonin
+    tamiflu paxlovid ozempic wegovy mounjaro warfarin eliquis xarelto prednisone epinephrine epipen
+    antacid antacids excedrin flonase robitussin antihistamine antihistamines decongestant decongestants
+    painkiller painkillers opioid opioids statin statins
+""".split())
+"""Words that mean "a medicine", and common medicine names (see also MEDICINE_SUFFIXES)."""
 
-CONDITION = re.compile(
-    r"\b(?:infections?|syndrome|disorders?|deficiency|allerg(?:y|ies)|flu|influenza|strep|"
-    r"covid|virus|migraines?|diabetes|prediabetes|asthma|pneumonia|bronchitis|sinusitis|"
-    r"concussion|fracture|sprain|hernia|ulcer|anemia|hypertension|depression|anxiety|"
-    r"adhd|cancer|tumou?r|gout|shingles|eczema|psoriasis|rash|cyst|kidney stones?|"
-    r"sleep apnea|arthritis|tendinitis|appendicitis|"
-    r"[a-z]+(?:itis|osis|emia|algia|pathy))\b",
-    re.IGNORECASE,
+MEDICINE_PHRASES = ("birth control",)
+
+MEDICINE_SUFFIXES = (
+    "cillin", "mycin", "cycline", "floxacin", "pril", "sartan", "statin", "olol", "dipine",
+    "prazole", "formin", "gliptin", "azepam", "zolam", "oxetine", "aline", "triptan", "dronate",
+    "tidine", "profen", "codone", "morphone", "semide", "thiazide", "mab", "vir", "adine",
 )
-"""Conditions a reader could be told they have."""
+"""Generic-name endings (amoxicillin, lisinopril, metformin, ...)."""
+
+CONDITION_WORDS = frozenset("""
+    infection infections syndrome disorder disorders deficiency allergy allergies flu influenza strep
+    reflux gout covid virus migraine migraines diabetes prediabetes asthma pneumonia bronchitis
+    sinusitis concussion fracture sprain sprained hernia ulcer anemia hypertension depression anxiety
+    adhd cancer tumor tumour shingles eczema psoriasis rash cyst arthritis tendinitis appendicitis
+    headache headaches dehydrated dehydration nerve withdrawal tmj sciatica vertigo strain uti
+""".split())
+"""Conditions a reader could be told they have (see also CONDITION_SUFFIXES)."""
+
+CONDITION_PHRASES = ("kidney stone", "sleep apnea", "pink eye", "cold sore", "ear infection")
+
+CONDITION_SUFFIXES = ("itis", "osis", "emia", "algia", "pathy")
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def _mentions(text: str, words: frozenset[str], phrases: tuple[str, ...], endings: tuple[str, ...]) -> bool:
+    low = text.lower()
+    tokens = _WORD.findall(low)
+    if not words.isdisjoint(tokens):
+        return True
+    if any(map(low.__contains__, phrases)):
+        return True
+    return any(len(t) > 4 and t.endswith(endings) for t in tokens)
+
+
+def mentions_medicine(text: str) -> bool:
+    """Whether the text names a medicine or says "medicine", "dose", "pill"..."""
+    return _mentions(text, MEDICINE_WORDS, MEDICINE_PHRASES, MEDICINE_SUFFIXES)
+
+
+def mentions_condition(text: str) -> bool:
+    """Whether the text names a condition a reader could be diagnosed with."""
+    return _mentions(text, CONDITION_WORDS, CONDITION_PHRASES, CONDITION_SUFFIXES)
 
 BOOKING = re.compile(
     r"\b(?:book(?:ing)?|schedul(?:e|ing)|appointments?|call (?:us|our|the office)|"
@@ -50,13 +80,17 @@ PRACTICE_CONTACT = re.compile(
     r"department|location)s?)\b|"
     r"\bour\s+(?:\w+\s+){0,2}(?:number|line|phone|fax|e-?mail|address|office|clinic|location|"
     r"practice|desk|hours)\b|"
-    r"\b(?:located|we(?:'re|’re| are) at|moved to|relocat\w+ to|held at|hosted at|"
-    r"takes place at|venue|location|address|phone|tel|fax|call|e-?mail|text)\s*(?:is|:|at|now)?"
-    r"\s*(?:at\s*)?$)",
+    r"\b(?:located|we(?:'re|’re| are) (?:located )?at|moved to|relocat\w+ to|held at|hosted at|"
+    r"takes place at|venue|location|address|phone|tel|fax|e-?mail)\s*(?:is|:|at|now)?\s*(?:at\s*)?$|"
+    r"(?:^\s*|[.!?:;(,]\s*|\n|\b(?:please|or|and|to book,?|questions\?)\s+)(?:call|text|fax|phone|dial|"
+    r"e-?mail)(?:\s+(?:us|now|today|anytime))?\s*(?::|at)?\s*$|"
+    r"(?:^\s*|[.!?:;(,]\s*|\n)(?:please\s+)?(?:fax|send|mail|e-?mail|text|return|submit)\b[^.!?\n]{0,40}"
+    r"\bto\s*$)",
     re.IGNORECASE,
 )
 """Words just before a contact detail that mark it as the practice's own."""
 
+DIGIT = re.compile(r"\d")
 SENTENCE_END = re.compile(r"[.!?\n]")
 
 
@@ -67,18 +101,24 @@ def before(text: str, start: int, width: int = 60) -> str:
     return window[cut + 1:] if cut >= 0 else window
 
 
+_BOUNDARY = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bDrs)[.!?](?=\s)|\n")
+
+
 def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence (or line) containing ``[start, end)``."""
-    left = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start),
-               text.rfind("? ", 0, start), text.rfind("\n", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("! ", end),
-                                    text.find("? ", end), text.find("\n", end)) if i >= 0]
-    right = min(right_candidates) if right_candidates else len(text)
-    return text[left + 1:right + 1]
+    """The sentence (or line) containing ``[start, end)``; "Dr." and similar do not end one."""
+    left = 0
+    right = len(text)
+    for m in _BOUNDARY.finditer(text):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = m.end()
+            break
+    return text[left:right]
 
 
 PERSONAL = re.compile(
-    r"\b(?:patients?|patient's|client|mr|mrs|ms|miss|his|her|hers|their|family|daughter|son|"
+    r"\b(?:patients?|patient's|client|mr|mrs|ms|miss|his|her|hers|their|she|he|him|family|daughter|son|"
     r"husband|wife|mom|dad|mother|father|grandm\w*|grandp\w*|caregiver|home|lives|born)\b",
     re.IGNORECASE,
 )

@@ -15,6 +15,12 @@ from socialtui.checks.vocabulary import PERSONAL, before
 Spans = Iterator[tuple[int, int]]
 
 EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+FREE_MAIL = frozenset({
+    "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com", "msn.com",
+    "icloud.com", "me.com", "aol.com", "comcast.net", "verizon.net", "att.net", "protonmail.com",
+    "proton.me", "ymail.com", "gmx.com", "mail.com",
+})
+"""Personal mailbox providers: an address there is a person's, not the practice's."""
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
 IPV4 = re.compile(
     r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.]*\d)"
@@ -88,7 +94,8 @@ AGE = re.compile(
     r"\b(?P<n>9\d|1[0-2]\d)\s?(?:-|\s)?\s?(?:years?[- ]old|yrs?[- ]old|yo\b|y/o|year-old)|"
     r"\b(?:aged?|turn(?:ed|s|ing)?|is now|at)\s+(?P<m>9\d|1[0-2]\d)(?!\d|%|\s*(?:percent|minutes|"
     r"days|weeks|months|am|pm|mg|patients|people))\b|"
-    r"\b(?P<o>9\d|1[0-2]\d)(?:st|nd|rd|th)\s+birthday",
+    r"\b(?P<o>9\d|1[0-2]\d)(?:st|nd|rd|th)\s+birthday|"
+    r"(?<=[A-Za-z]),\s+(?P<p>9\d|1[0-2]\d)(?=,)|(?<=[A-Za-z])\s+\((?P<q>9\d|1[0-2]\d)\)",
     re.IGNORECASE,
 )
 _NOT_A_PERSON = re.compile(
@@ -130,8 +137,17 @@ def phone_spans(text: str) -> Spans:
             yield match.start, match.end
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_THREE_DIGITS = re.compile(r"\d{3}")
+_OLD_AGE = re.compile(r"(?<!\d)(?:9\d|1[0-2]\d)(?!\d)")
+_ANY_DIGIT = re.compile(r"\d")
+_LIVES = ("live", "living", "resid", "home", "house")
+
+
 def ssn_spans(text: str) -> Spans:
     """SSN-shaped numbers and labelled nine-digit numbers."""
+    if not _FOUR_DIGITS.search(text):
+        return
     for m in SSN.finditer(text):
         yield m.span(1) if m.group(1) else m.span()
 
@@ -148,6 +164,8 @@ def _luhn(digits: str) -> bool:
 
 def record_spans(text: str) -> Spans:
     """Labelled record/member/account numbers and Luhn-valid card-like numbers."""
+    if not _THREE_DIGITS.search(text):
+        return
     for m in RECORD.finditer(text):
         label = m.group()
         if not _RECORD_SELF_LABELLED.match(label) and not re.search(
@@ -164,9 +182,15 @@ def record_spans(text: str) -> Spans:
 
 def address_spans(text: str) -> Spans:
     """Street addresses, "lives on ... Street", PO boxes and ZIP codes."""
-    for pattern in (ADDRESS, LIVES_ON, PO_BOX):
+    has_digit = _ANY_DIGIT.search(text) is not None
+    low = text.lower()
+    patterns = [p for p, wanted in ((ADDRESS, has_digit), (LIVES_ON, any(map(low.__contains__, _LIVES))),
+                                    (PO_BOX, has_digit and "box" in low)) if wanted]
+    for pattern in patterns:
         for m in pattern.finditer(text):
             yield m.span()
+    if not has_digit:
+        return
     seen: set[int] = set()
     for pattern in (ZIP, ZIP_LABEL):
         for m in pattern.finditer(text):
@@ -177,6 +201,8 @@ def address_spans(text: str) -> Spans:
 
 def personal_date_spans(text: str) -> Spans:
     """Dates with a day near a word tying them to a person."""
+    if not _ANY_DIGIT.search(text):
+        return
     for m in DATE.finditer(text):
         lead = before(text, m.start(), 70)
         if _STRONG_DATE_WORDS.search(lead):
@@ -187,6 +213,8 @@ def personal_date_spans(text: str) -> Spans:
 
 def age_spans(text: str) -> Spans:
     """Ages of 90 and over said of a person."""
+    if not _OLD_AGE.search(text):
+        return
     for m in AGE.finditer(text):
         if _NOT_A_PERSON.search(before(text, m.start(), 30)):
             continue
@@ -195,6 +223,8 @@ def age_spans(text: str) -> Spans:
 
 def licence_spans(text: str) -> Spans:
     """Licence, device serial and plate numbers, and VINs."""
+    if not _ANY_DIGIT.search(text):
+        return
     for m in LICENCE.finditer(text):
         group = "id" if m.group("id") else "dev" if m.group("dev") else "plate"
         if group == "id" and _PROVIDER.search(text[max(0, m.start() - 20):m.start()]):

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlsplit
 from socialtui.checks.findings import Finding, Severity, describe_span
 from socialtui.checks.rule import CheckContext, Rule, register
 from socialtui.checks.rules import identifiers as ids
-from socialtui.checks.vocabulary import looks_like_practice_contact
+from socialtui.checks.vocabulary import looks_like_practice_contact, sentence_around
 
 PRACTICE_HINT = (
     "If this is the practice's own published contact, add it to checks.practice_contacts "
@@ -29,6 +29,9 @@ class IdentifierRule(Rule):
     what: str = "An identifier"
     contact_like: bool = False
     """Whether the practice may legitimately publish one of its own (phone, e-mail, address)."""
+    about_a_person: bool = False
+    """Whether the identifier describes a person (age, birth date): skipped when the sentence
+    names one of the practice's own people (``practice_names``), who are not patients."""
 
     def spans(self, ctx: CheckContext) -> Iterator[tuple[int, int]]:
         """Spans of this identifier in the context's text."""
@@ -36,6 +39,8 @@ class IdentifierRule(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for start, end in self.spans(ctx):
+            if self.about_a_person and _names_practice_person(ctx, start, end):
+                continue
             where = describe_span(start, end)
             if self.contact_like and self._is_practice(ctx, start, end):
                 yield self.finding(
@@ -52,9 +57,26 @@ class IdentifierRule(Rule):
             own = ids.normalise(contact)
             if own and (own == found or ("@" in found and found.endswith("@" + own.split("@")[-1]))):
                 return True
+        if "@" in found and found.rsplit("@", 1)[-1] in ids.FREE_MAIL:
+            return False  # a personal mailbox, even after "email us at"
         if ctx.subject.kind == "event" and self.code == "PRV005":
             return True  # an event post names its public venue
         return looks_like_practice_contact(ctx.text, start)
+
+
+_TITLES = frozenset({"dr", "doctor", "nurse", "mr", "mrs", "ms", "miss", "the", "and", "of", "md", "rn", "np", "pa"})
+
+
+def _names_practice_person(ctx: CheckContext, start: int, end: int) -> bool:
+    """Whether the sentence around a span names one of the practice's own people."""
+    if not ctx.subject.practice_names:
+        return False
+    words = set(re.findall(r"[a-z]+", sentence_around(ctx.text, start, end).lower()))
+    for name in ctx.subject.practice_names:
+        tokens = [t for t in re.findall(r"[a-z]+", name.lower()) if t not in _TITLES and len(t) > 2]
+        if tokens and any(t in words for t in tokens):
+            return True
+    return False
 
 
 @register
@@ -82,8 +104,11 @@ class PhoneNumber(IdentifierRule):
     hint = "Remove the number. To invite contact, give the practice's own number instead."
 
     def spans(self, ctx: CheckContext) -> Iterator[tuple[int, int]]:
+        found = list(ids.phone_spans(ctx.text))
+        if not found:
+            return
         claimed = ids.claimed_spans(ctx)
-        for start, end in ids.phone_spans(ctx.text):
+        for start, end in found:
             if not any(s < end and start < e for s, e in claimed):
                 yield start, end
 
@@ -217,6 +242,7 @@ class PersonalDate(IdentifierRule):
     slug = "personal-date"
     severity = Severity.ERROR
     what = "A date tied to a person"
+    about_a_person = True
     hint = "Drop the day and month (\"earlier this year\" reads just as well)."
 
     def spans(self, ctx: CheckContext) -> Iterator[tuple[int, int]]:
@@ -243,6 +269,7 @@ class AgeOver89(IdentifierRule):
     slug = "age-over-89"
     severity = Severity.ERROR
     what = "An age over 89"
+    about_a_person = True
     hint = "Say \"over 90\" or leave the age out."
 
     def spans(self, ctx: CheckContext) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,147 @@
+"""ENG001–ENG003: replies that confirm a patient relationship, discuss care or advise."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from socialtui.checks.findings import Finding, Severity, describe_span
+from socialtui.checks.rule import CheckContext, Rule, register
+from socialtui.checks.rules.advice import advice_spans
+
+SAFE_REPLY = (
+    "Try: \"Thank you for your feedback. We take every concern seriously; please call our "
+    "office at your convenience so we can help.\""
+)
+CONFIRMS_PATIENT = re.compile(
+    r"\b(?:thanks?|thank you|grateful)\s+(?:so much\s+)?(?:for\s+)?(?:visiting|coming in|choosing us|"
+    r"seeing us|trusting us with your|being (?:a|our) (?:loyal |long-?time )?patient)|"
+    r"\b(?:his|her|their) (?:recent |last )?(?:visit|appointment|surgery|procedure|stay|check-?up)\b|"
+    r"\byour (?:(?:son|daughter|child|kid|baby|husband|wife|partner|mom|dad|mother|father)(?:'s|’s)\\s+)?(?:recent |last |next |upcoming |first )?(?:appointment|visit|stay|check-?up|exam|"
+    r"consultation|follow-?up|account|bill|balance|copay|claim|chart|records?|file|"
+    r"time (?:with|at) (?:us|our))\b|"
+    r"\bwhen you (?:were|came|visited|saw|checked in|called us|brought)\b|"
+    r"\b(?:we|i|dr\.?\s+\w+)\s+(?:saw|treated|examined|remember|met)\s+you\b|"
+    r"\bas (?:your|a|our) (?:doctor|provider|dentist|physician|patient)\b|"
+    r"\b(?:our|my) records (?:show|indicate)\b|\bwelcome back\b|\byou(?:'re| are) (?:one of )?our patients?\b|"
+    r"\bglad (?:you(?:'re| are)|to hear you(?:'re| are)) (?:feeling|doing) better\b|"
+    r"\bhope (?:you(?:'re| are)|your) (?:recovery|healing|feeling better)\b|"
+    r"\bsee you (?:at|on|next)\b|\b(?:during|at|since) your (?:\w+\s+)?(?:visit|appointment)\b",
+    re.IGNORECASE,
+)
+DISCUSSES_CARE = re.compile(
+    r"\byour (?:(?:son|daughter|child|kid|baby|husband|wife|partner|mom|dad|mother|father)(?:'s|’s)\\s+)?(?:procedure|surgery|operation|treatment|diagnosis|test|lab|blood ?work|results?|"
+    r"x-?ray|scan|mri|biopsy|medications?|meds|prescriptions?|refill|condition|injury|wound|"
+    r"stitches|cast|implant|crown|filling|root canal|extraction|pregnancy|delivery|therapy|"
+    r"care plan|insurance|vaccin\w*|shots?|allergy|symptoms|pain|recovery)\b|"
+    r"\b(?:we|dr\.?\s+\w+|the doctor|our (?:team|nurse|staff))\s+(?:prescribed|performed|did|"
+    r"ordered|diagnosed|removed|treated|recommended|referred)\b|"
+    r"\bthe (?:procedure|surgery|medication|dose|treatment) (?:we|you) (?:did|had|got|received|prescribed)\b",
+    re.IGNORECASE,
+)
+REPLY_ADVICE = re.compile(
+    r"\b(?:you should|you need to|you must|try (?:taking|using|applying)|i(?:'d| would) recommend|"
+    r"we(?:'d| would)? recommend (?:that )?you|make sure (?:you|to) (?:take|use|apply|ice|rest)|"
+    r"(?:just|simply) (?:ice|rest|apply|take|use|elevate|drink)|keep (?:it|the \w+) (?:iced|elevated|"
+    r"clean and)|apply (?:ice|heat|a cream|ointment))\b|"
+    r"(?:^|[.!?]\s+)(?:try|use|apply|put|alternate)\s+(?:some\s+|a\s+|an\s+)?(?:heat|ice|rest|"
+    r"stretch\w*|compress\w*|heating pad|cold pack|fluids|salt water|saline|cream|ointment|brace|"
+    r"wrap|humidifier|elevat\w*)\b",
+    re.IGNORECASE,
+)
+
+
+class ReplyRule(Rule):
+    """Shared shape of the ENG rules: replies only, every match reported."""
+
+    pattern: re.Pattern[str]
+    label: str = ""
+    hint = SAFE_REPLY
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        if ctx.subject.kind != "reply":
+            return
+        for m in self.pattern.finditer(ctx.text):
+            yield self.finding(ctx, m.start(), m.end(), f"{self.label} at {describe_span(*m.span())}.")
+
+
+@register
+class ReplyConfirmsPatient(ReplyRule):
+    """Reply that confirms someone is a patient.
+
+    What it does:
+        In replies, finds wording that confirms the person was seen by the
+        practice: "thanks for visiting us", "your appointment", "when you came
+        in", "we remember you", "welcome back".
+
+    Why:
+        Confirming that someone is a patient discloses protected health
+        information. HHS OCR has fined practices for exactly this in replies to
+        online reviews, even when the reviewer disclosed it first.
+
+    Example:
+        "We're sorry your appointment with Dr. Lee ran late, Jim!"
+    """
+
+    code = "ENG001"
+    slug = "reply-confirms-patient"
+    severity = Severity.ERROR
+    pattern = CONFIRMS_PATIENT
+    label = "Wording that confirms a patient relationship"
+
+
+@register
+class ReplyDiscussesCare(ReplyRule):
+    """Reply that discusses someone's care.
+
+    What it does:
+        In replies, finds mentions of the person's procedure, results,
+        medicines, diagnosis or what the practice did for them.
+
+    Why:
+        Any detail of a person's care in a public reply is a disclosure of
+        protected health information.
+
+    Example:
+        "Your crown should feel normal in a week; the filling we did was deep."
+    """
+
+    code = "ENG002"
+    slug = "reply-discusses-care"
+    severity = Severity.ERROR
+    pattern = DISCUSSES_CARE
+    label = "Details of someone's care"
+
+
+@register
+class ReplyGivesAdvice(Rule):
+    """Reply that gives medical advice.
+
+    What it does:
+        In replies, finds advice: doses, treatment directives, diagnoses (the
+        ADV patterns) and home-care instructions ("you should ice it", "try
+        taking", "I'd recommend").
+
+    Why:
+        Advice to one person in public implies a care relationship and is
+        given without an evaluation. Invite them to call instead.
+
+    Example:
+        "Sounds like a sprain, just ice it and keep it elevated."
+    """
+
+    code = "ENG003"
+    slug = "reply-gives-advice"
+    severity = Severity.WARNING
+    hint = SAFE_REPLY
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        if ctx.subject.kind != "reply":
+            return
+        spans = [(s, e) for s, e, _ in advice_spans(ctx.text)]
+        spans += [m.span() for m in REPLY_ADVICE.finditer(ctx.text)]
+        last_end = -1
+        for start, end in sorted(spans):
+            if start >= last_end:
+                last_end = end
+                yield self.finding(ctx, start, end, f"Advice at {describe_span(start, end)}.")

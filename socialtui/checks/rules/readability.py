@@ -1,0 +1,145 @@
+"""RDB001–RDB002: reading grade of patient-facing text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from socialtui.checks.findings import Finding, Severity
+from socialtui.checks.rule import CheckContext, Rule, register
+
+WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+STRIP = re.compile(r"(?:https?://|www\.)\S+|[#@]\w+|\S+@\S+")
+"""Links, hashtags, mentions and addresses: not prose, not graded."""
+
+
+@lru_cache(maxsize=1)
+def grader() -> Callable[[str], float]:
+    """textstat's Flesch-Kincaid grade, made to work offline.
+
+    textstat looks words up in NLTK's CMU dictionary and calls
+    ``nltk.download`` when it is missing, which would reach the network. We
+    hand its syllable counter a stand-in dictionary that counts syllables with
+    the Pyphen hyphenation patterns bundled with textstat: offline, the same on
+    every machine, and memoised per word (words repeat across posts).
+    """
+    try:
+        import textstat
+        from textstat.backend.counts import _count_syllables
+    except ImportError:  # a textstat without the 0.7.x backend layout: same formula, offline
+        return _flesch_kincaid_grade
+    syllables = PyphenSyllables(_count_syllables.get_pyphen("en_US"))
+    _count_syllables.get_cmudict = lambda lang: syllables
+    grade: Callable[[str], float] = textstat.flesch_kincaid_grade
+    return grade
+
+
+def _flesch_kincaid_grade(text: str) -> float:
+    """Flesch-Kincaid grade with Pyphen syllables, for when textstat's internals moved."""
+    from pyphen import Pyphen  # type: ignore[import-untyped]
+
+    words = WORDS.findall(text)
+    sentences = max(1, len(re.findall(r"[.!?]+(?:\s|$)", text)))
+    if not words:
+        return 0.0
+    hyphenator = Pyphen(lang="en_US")
+    syllables = sum(len(hyphenator.positions(w.lower())) + 1 for w in words)
+    return 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
+
+
+class PyphenSyllables(dict[str, list[list[str]]]):
+    """A CMU-dictionary look-alike: ``d[word]`` is one pronunciation with a stressed
+    vowel per syllable, the syllables counted by Pyphen hyphenation."""
+
+    MAX_WORDS = 100_000
+
+    def __init__(self, hyphenator: Any) -> None:
+        super().__init__()
+        self._hyphenator = hyphenator
+
+    def __missing__(self, word: str) -> list[list[str]]:
+        if len(self) >= self.MAX_WORDS:
+            self.clear()
+        phones = [["AH0"] * (len(self._hyphenator.positions(word)) + 1)]
+        self[word] = phones
+        return phones
+
+
+def prose(text: str) -> str:
+    """The text without links, hashtags, mentions and e-mail addresses."""
+    return STRIP.sub(" ", text)
+
+
+def prose_and_words(ctx: CheckContext) -> tuple[str, int]:
+    """The context's prose and its word count, computed once per text."""
+    cached = ctx.memo.get("rdb-prose")
+    if isinstance(cached, tuple):
+        return cached
+    text = prose(ctx.text)
+    result = (text, len(WORDS.findall(text)))
+    ctx.memo["rdb-prose"] = result
+    return result
+
+
+@register
+class ReadingGradeTooHigh(Rule):
+    """Reading grade above the target.
+
+    What it does:
+        Computes the Flesch-Kincaid grade of the text (links, hashtags and
+        mentions left out) and notes when it is above
+        ``checks.reading_grade_target`` (default 8).
+
+    Why:
+        Health information only helps if patients understand it; about half
+        of US adults read below a 9th-grade level. Info only: a style matter.
+
+    Example:
+        "Hypercholesterolemia necessitates comprehensive pharmacological and
+        lifestyle interventions to mitigate atherosclerotic cardiovascular risk."
+    """
+
+    code = "RDB001"
+    slug = "reading-grade-too-high"
+    severity = Severity.INFO
+    hint = "Use shorter sentences and everyday words (\"high cholesterol\", \"heart disease\")."
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        text, words = prose_and_words(ctx)
+        if words < ctx.settings.reading_min_words:
+            return
+        grade = grader()(text)
+        target = ctx.settings.reading_grade_target
+        if grade > target:
+            yield self.finding(ctx, 0, len(ctx.text),
+                               f"The text reads at grade {grade:.1f}; the target is {target:g}.")
+
+
+@register
+class TooShortToGrade(Rule):
+    """Text too short to grade.
+
+    What it does:
+        Notes that a text with fewer than ``checks.reading_min_words`` words
+        (default 30) was not graded for reading level.
+
+    Why:
+        Reading formulas are unreliable on a sentence or two; saying so is
+        better than a misleading grade.
+
+    Example:
+        "Happy Nurses Week to our amazing team!"
+    """
+
+    code = "RDB002"
+    slug = "too-short-to-grade"
+    severity = Severity.INFO
+    hint = "Nothing to do; short posts are not graded."
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        _, words = prose_and_words(ctx)
+        if 0 < words < ctx.settings.reading_min_words and ctx.is_base:
+            yield self.finding(ctx, 0, 0, f"Not graded for reading level: {words} words "
+                               f"(fewer than {ctx.settings.reading_min_words}).")
