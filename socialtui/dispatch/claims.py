@@ -36,9 +36,16 @@ def claim_due(session: Session, worker_id: str, now: datetime, *, limit: int = 5
     )
     if session.get_bind().dialect.name == "postgresql":
         due = due.with_for_update(skip_locked=True, of=Publication)
+    # Two statements, not ``UPDATE ... WHERE id IN (SELECT ... LIMIT n FOR UPDATE SKIP LOCKED)``:
+    # PostgreSQL may re-run such a subquery for each row it updates, skipping the rows this very
+    # statement just changed, and so claim far more than ``limit``. The SELECT's row locks (SQLite:
+    # the write lock taken at BEGIN IMMEDIATE) keep the ids ours until the UPDATE commits.
+    ids = list(session.scalars(due))
+    if not ids:
+        return []
     claimed = session.execute(
         update(Publication)
-        .where(Publication.id.in_(due.scalar_subquery()), Publication.status == "scheduled")
+        .where(Publication.id.in_(ids), Publication.status == "scheduled")
         .values(status="publishing", claimed_by=worker_id, claimed_at=now)
         .returning(Publication.id, Publication.post_id)
         .execution_options(synchronize_session=False)

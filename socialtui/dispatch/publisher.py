@@ -17,14 +17,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from socialtui.adapters.base import OutgoingMedia, OutgoingPost, PublishResult, content_marker
 from socialtui.audit import record
 from socialtui.context import Practice
 from socialtui.credentials import CredentialStore
 from socialtui.dispatch.connect import build_adapter, outbox_recorder
-from socialtui.errors import PlatformError, SocialTuiError
+from socialtui.errors import CredentialError, PlatformError, SocialTuiError
 from socialtui.lifecycle import PostStatus, transition
 from socialtui.practice_time import now_utc
 from socialtui.services.checking import check_post
@@ -33,6 +34,7 @@ from socialtui.services.review import current_approval
 from socialtui.store.models import Post, Publication
 
 log = logging.getLogger("socialtui.dispatch")
+UNKNOWN_OUTCOME = "unknown-outcome"
 FAULT_ENV = "SOCIALTUI_TEST_FAULT"
 """Test-only fault hook: ``pause-before-send:SECONDS`` or ``pause-after-send:SECONDS``."""
 
@@ -46,6 +48,9 @@ class Prepared:
     account_id: int
     outgoing: OutgoingPost
     dry_run: bool
+    tried_before: bool = False
+    """An earlier attempt may have reached the platform: look for the post before sending again."""
+    due_at: datetime | None = None
 
 
 class Publisher:
@@ -77,9 +82,20 @@ class Publisher:
             recorder = outbox_recorder(self.practice, prepared.post_id, account) if prepared.dry_run else None
             adapter = build_adapter(self.practice, account, dry_run=prepared.dry_run,
                                     credentials=self._credentials, record=recorder)
-            result = adapter.publish(prepared.outgoing)
+            # A timeout or a garbled answer may follow a successful publish: a retry
+            # first asks the platform, so it never sends the same post twice.
+            found = None
+            if prepared.tried_before and not prepared.dry_run:
+                since = (prepared.due_at or now_utc()) - timedelta(minutes=10)
+                found = adapter.find_by_marker(prepared.outgoing.marker, since)
+            result = found or adapter.publish(prepared.outgoing)
         except SocialTuiError as exc:
             return self._finish(pub_id, error=exc)
+        except Exception as exc:  # noqa: BLE001 - a bug in an adapter: the outcome is unknown, a person decides
+            log.exception("unexpected error while publishing", extra={"pub_id": pub_id, "post_id": prepared.post_id})
+            return self._finish(pub_id, error=PlatformError(
+                f"Unexpected {type(exc).__name__} while publishing; the post may or may not be on the platform.",
+                "Check the platform, then retry or mark it published.", code=UNKNOWN_OUTCOME))
         _fault("after")
         return self._finish(pub_id, result=result, dry_run=prepared.dry_run)
 
@@ -98,9 +114,11 @@ class Publisher:
             outgoing = OutgoingPost(post_id=post.id, text=text_for(post, account.platform), link=post.link,
                                     media=tuple(outgoing_media(m.path, m.sha256) for m in post.media),
                                     marker=content_marker(text_for(post, account.platform)))
+            tried_before = pub.attempts > 0 and pub.marker == outgoing.marker
             pub.marker = outgoing.marker
             pub.attempts += 1
-            return Prepared(pub.id, post.id, account.id, outgoing, self.dry_run or account.dry_run)
+            return Prepared(pub.id, post.id, account.id, outgoing, self.dry_run or account.dry_run,
+                            tried_before=tried_before, due_at=pub.due_at)
 
     def _why_hold(self, session: Session, post: Post) -> str:
         approval = current_approval(post)
@@ -114,9 +132,15 @@ class Publisher:
                 dry_run: bool = False) -> str:
         now = now_utc()
         with self.practice.store.session() as session:
+            # Lock the post first: two threads finishing two targets of one post at once
+            # would each see the other still publishing, and neither would settle the post.
+            post_id = session.scalar(select(Publication.post_id).where(Publication.id == pub_id))
+            session.execute(select(Post.id).where(Post.id == post_id).with_for_update())
             pub = session.get(Publication, pub_id)
             assert pub is not None
-            post = get_post(session, pub.post_id)
+            # Only the publications are needed to settle the post (get_post loads everything).
+            post = session.get(Post, pub.post_id, options=[selectinload(Post.publications)])
+            assert post is not None
             account = pub.account
             if result is not None and dry_run:
                 pub.status, pub.remote_id, pub.last_error = "dry_run", result.remote_id, None
@@ -138,7 +162,12 @@ class Publisher:
 
     def _failure(self, session: Session, pub: Publication, error: SocialTuiError, now: datetime) -> str:
         pub.last_error = f"{error.message} {error.hint}".strip()
-        if isinstance(error, PlatformError) and error.auth:
+        if isinstance(error, PlatformError) and error.code == UNKNOWN_OUTCOME:
+            pub.status = "needs_attention"
+            return "needs_attention"
+        if isinstance(error, CredentialError) or (isinstance(error, PlatformError) and error.auth):
+            # No usable token (missing, rejected, or no safe keyring): pause the account with
+            # the way to reconnect rather than failing every post due on it.
             account = pub.account
             account.paused_at, account.paused_reason = now, pub.last_error
             record(session, actor=self.worker_id, action="account.pause", subject=("account", account.id),
