@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import signal
 import statistics
 import subprocess
@@ -44,6 +45,7 @@ def main() -> int:
     parser.add_argument("--idle-seconds", type=float, default=60.0, help="how long to measure the idle service")
     parser.add_argument("--workers", type=int, default=1, help="serve processes sharing the store (default 1)")
     parser.add_argument("--poll-seconds", type=float, default=5.0, help="[dispatch] poll_seconds (default: the shipped 5)")
+    parser.add_argument("--keep-log", type=Path, help="copy the services' JSON log here (it is deleted with the temp dir)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="socialtui-bench-") as tmp:
@@ -107,6 +109,8 @@ def run(args: argparse.Namespace, folder: Path, url: str) -> int:
                 each.kill()
         log.close()
         platform.stop()
+        if args.keep_log:
+            shutil.copyfile(folder / "serve.log", args.keep_log)
     missed = [f"{name} = {results[name]:.2f} (target {'<=' if 'p99' in name else '<'} {limit})"
               for name, limit in TARGETS.items() if results[name] > limit]
     print("targets     " + ("all met" if not missed else "MISSED: " + "; ".join(missed)))

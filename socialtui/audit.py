@@ -57,11 +57,7 @@ def record(
     Returns:
         The new event.
     """
-    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()
-    if head is None:
-        head = AuditHead(id=1, seq=0, hash=GENESIS)
-        session.add(head)
-    session.flush()
+    head = _locked_head(session)
     subject_type, subject_id = subject[0], str(subject[1])
     clean = json.loads(json.dumps(details or {}, default=str))
     at = utcnow()
@@ -74,6 +70,30 @@ def record(
     session.add(event)
     head.seq, head.hash = seq, digest
     return event
+
+
+_HEAD = "socialtui.audit.head"
+
+
+def _locked_head(session: Session) -> AuditHead:
+    """The audit head, row-locked once per transaction: a batch of events chains on one lock.
+
+    The head stays locked until the transaction ends (PostgreSQL row lock; SQLite's write
+    lock), so within one transaction (or savepoint) the cached row is still the newest.
+    A new transaction or savepoint locks and reads it again.
+    """
+    scope = session.get_nested_transaction() or session.get_transaction()
+    cached = session.info.get(_HEAD)
+    if scope is not None and cached is not None and cached[0] is scope:
+        head: AuditHead = cached[1]
+        return head
+    found = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()
+    head = found if found is not None else AuditHead(id=1, seq=0, hash=GENESIS)
+    if found is None:
+        session.add(head)
+    session.flush()
+    session.info[_HEAD] = (session.get_nested_transaction() or session.get_transaction(), head)
+    return head
 
 
 @dataclass(frozen=True)

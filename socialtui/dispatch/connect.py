@@ -1,4 +1,4 @@
-"""Build the adapter for one account: real (credentials from the keyring) or dry run."""
+"""Build the adapter for one account: real (credentials from the keyring) or dry run; outbox rows."""
 
 from __future__ import annotations
 
@@ -57,12 +57,7 @@ def build_adapter(practice: Practice, account: Account, *, dry_run: bool, creden
     return adapter
 
 
-def outbox_recorder(practice: Practice, post_id: int | None, account: Account) -> Callable[[str, list[RenderedRequest]], None]:
-    """A callback for the dry-run adapter that writes what it would send to the outbox table."""
-
-    def record(platform: str, requests: list[RenderedRequest]) -> None:
-        with practice.store.session() as session:
-            session.add(OutboxEntry(post_id=post_id, account_name=account.name, platform=platform,
-                                    request={"requests": [dataclasses.asdict(r) for r in requests]}))
-
-    return record
+def outbox_entry(post_id: int | None, account_name: str, platform: str, requests: list[RenderedRequest]) -> OutboxEntry:
+    """The outbox row for what a dry run would have sent to ``platform``."""
+    return OutboxEntry(post_id=post_id, account_name=account_name, platform=platform,
+                       request={"requests": [dataclasses.asdict(r) for r in requests]})

@@ -12,7 +12,7 @@ import sys
 from datetime import UTC, datetime
 
 SAFE_FIELDS = ("worker", "post_id", "pub_id", "account", "reason", "dry_run", "post_ids", "outcome",
-               "rescheduled", "published", "needs_attention", "sent")
+               "rescheduled", "published", "needs_attention", "sent", "checked", "reused")
 
 
 class JsonFormatter(logging.Formatter):

@@ -19,7 +19,7 @@ from socialtui.audit import record
 from socialtui.credentials import CredentialStore
 from socialtui.dispatch.claims import stale_claims
 from socialtui.dispatch.connect import build_adapter
-from socialtui.dispatch.publisher import settle
+from socialtui.dispatch.outcomes import settle
 from socialtui.context import Practice
 from socialtui.errors import SocialTuiError
 from socialtui.practice_time import now_utc

@@ -12,7 +12,7 @@ import os
 import socket
 import threading
 import uuid
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -25,6 +25,7 @@ from socialtui.dispatch.claims import claim_due, sweep_missed
 from socialtui.dispatch.connect import build_adapter
 from socialtui.dispatch.publisher import Publisher
 from socialtui.dispatch.reconcile import HEARTBEAT_SECONDS, reconcile
+from socialtui.dispatch.verdicts import CheckVerdicts, preflight
 from socialtui.errors import CredentialError, PlatformError, SocialTuiError
 from socialtui.practice_time import now_utc
 from socialtui.services.consents import hold_for_expired_consents
@@ -33,6 +34,8 @@ from socialtui.store.models import Account, Heartbeat, Publication
 log = logging.getLogger("socialtui.serve")
 CLAIM_BATCH = 50
 PUBLISH_THREADS = 8
+PREFLIGHT_SECONDS = 60.0
+"""How often the checks run ahead for posts due soon (see :mod:`socialtui.dispatch.verdicts`)."""
 
 
 def new_worker_id() -> str:
@@ -49,9 +52,12 @@ class SchedulerService:
         self.dry_run = dry_run
         self.worker_id = worker_id or new_worker_id()
         self.credentials = credentials
-        self.publisher = Publisher(practice, self.worker_id, dry_run=dry_run, credentials=credentials)
         self.stopping = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=PUBLISH_THREADS, thread_name_prefix="publish")
+        self._deliver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="deliver")
+        self.verdicts = CheckVerdicts(practice.config)
+        self.publisher = Publisher(practice, self.worker_id, dry_run=dry_run, credentials=credentials, pool=self._pool,
+                                   verdicts=self.verdicts)
         self._tick_lock = threading.Lock()
         self.scheduler = BackgroundScheduler(timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1,
                                                                            "misfire_grace_time": 30})
@@ -69,6 +75,8 @@ class SchedulerService:
         poll = self.practice.config.dispatch.poll_seconds
         self.scheduler.add_job(self.tick, "interval", seconds=poll, id="tick", next_run_time=datetime.now().astimezone())
         self.scheduler.add_job(self.heartbeat, "interval", seconds=HEARTBEAT_SECONDS, id="heartbeat")
+        self.scheduler.add_job(self.preflight, "interval", seconds=PREFLIGHT_SECONDS, id="preflight",
+                               next_run_time=datetime.now().astimezone())
         self.scheduler.add_job(self.expire_consents, "interval", minutes=30, id="consents", next_run_time=datetime.now().astimezone())
         self.scheduler.add_job(self.check_tokens, "interval", hours=6, id="tokens")
         self.scheduler.start()
@@ -87,6 +95,7 @@ class SchedulerService:
         self.stopping.set()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
+        self._deliver.shutdown(wait=True)
         self._pool.shutdown(wait=True)
         self.heartbeat(state="stopped")
         log.info("stopped", extra={"worker": self.worker_id})
@@ -104,13 +113,24 @@ class SchedulerService:
         sent = 0
         with self.practice.store.session() as session:
             sweep_missed(session, now_utc(), grace=self.grace, actor=self.worker_id)
-        while not self.stopping.is_set():
-            with self.practice.store.session() as session:
-                claimed = claim_due(session, self.worker_id, now_utc(), limit=CLAIM_BATCH, grace=self.grace)
-            if not claimed:
-                break
-            outcomes = list(self._pool.map(self.publisher.publish, claimed))
-            sent += sum(1 for o in outcomes if o in ("published", "dry_run"))
+        # Two stages: while one batch is sent and recorded on the deliver thread, the next one is
+        # claimed and prepared here. Each batch commits its markers before any of its sends, and
+        # every prepared batch is handed to the deliver thread, which runs it whatever happens here.
+        in_flight: list[Future[list[str]]] = []
+        try:
+            while not self.stopping.is_set():
+                with self.practice.store.session() as session:
+                    claimed = claim_due(session, self.worker_id, now_utc(), limit=CLAIM_BATCH, grace=self.grace)
+                if not claimed:
+                    break
+                in_flight.append(self._deliver.submit(self.publisher.deliver, self.publisher.prepare(claimed)))
+                while len(in_flight) > 1:  # one batch sending, at most one prepared behind it
+                    sent += _sent(in_flight.pop(0).result())
+        finally:
+            for failed in [f.exception() for f in in_flight]:
+                if failed is not None:
+                    raise failed
+            sent += sum(_sent(f.result()) for f in in_flight)
         self._arm_wakeup()
         return sent
 
@@ -123,6 +143,12 @@ class SchedulerService:
                                                                              Publication.due_at > now_utc()))
         if nxt is not None and nxt - now_utc() < timedelta(seconds=self.practice.config.dispatch.poll_seconds):
             self.scheduler.add_job(self.tick, "date", run_date=nxt, id="wakeup", replace_existing=True)
+
+    def preflight(self) -> None:
+        """Run the checks ahead for posts due in the next minutes, so dispatch can reuse identical verdicts."""
+        checked = preflight(self.practice, self.verdicts, now_utc())
+        if checked:
+            log.info("checked ahead", extra={"checked": checked})
 
     def heartbeat(self, state: str = "running") -> None:
         """Record that this worker is alive (``socialtui status`` reads it)."""
@@ -166,3 +192,7 @@ class SchedulerService:
                     row.paused_at, row.paused_reason = now_utc(), reason
                     record(session, actor=self.worker_id, action="account.pause", subject=("account", row.id),
                            details={"reason": reason})
+
+
+def _sent(outcomes: list[str]) -> int:
+    return sum(1 for o in outcomes if o in ("published", "dry_run"))

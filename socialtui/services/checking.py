@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -22,8 +23,13 @@ def _staff_info(member: StaffMember | None) -> object:
 
 
 def subject_for(session: Session, post: Post, config: Config, *, approver: StaffMember | None = None,
-                today: date | None = None) -> CheckSubject:
-    """What the rules see of ``post``: its texts and every safeguard attached to it."""
+                today: date | None = None, staff_names: Sequence[str] | None = None) -> CheckSubject:
+    """What the rules see of ``post``: its texts and every safeguard attached to it.
+
+    Args:
+        staff_names: every staff member's name, when the caller already read them
+            (a batch reads them once); read from the store otherwise.
+    """
     from socialtui.checks import (
         CheckSubject,
         CitationInfo,
@@ -33,7 +39,7 @@ def subject_for(session: Session, post: Post, config: Config, *, approver: Staff
         TargetInfo,
     )
 
-    names = tuple(session.scalars(select(StaffMember.name))) + (config.practice.name,)
+    names = tuple(staff_names if staff_names is not None else staff_names_of(session)) + (config.practice.name,)
     return CheckSubject(
         text=post.text,
         kind=post.kind,
@@ -59,6 +65,11 @@ def subject_for(session: Session, post: Post, config: Config, *, approver: Staff
         today=today,
         training_valid_months=config.practice.training_valid_months,
     )
+
+
+def staff_names_of(session: Session) -> tuple[str, ...]:
+    """Every staff member's name: the practice's own people, whom the privacy checks never flag."""
+    return tuple(session.scalars(select(StaffMember.name)))
 
 
 def check_post(session: Session, post: Post, config: Config, *, approver: StaffMember | None = None) -> list[Finding]:

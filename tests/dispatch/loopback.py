@@ -140,6 +140,9 @@ class LoopbackPlatform:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # As real platforms' servers do: without TCP_NODELAY the body, written after the
+            # headers, waits for the client's delayed ACK (~40 ms) on every kept-alive connection.
+            disable_nagle_algorithm = True
 
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 length = int(self.headers.get("Content-Length") or 0)
