@@ -1,0 +1,207 @@
+"""The socialtui terminal app: one factory (``create_app``) used by the CLI, the tests and the snapshots."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+
+from socialtui.errors import SocialTuiError
+from socialtui.tui.base import PracticeBar, PracticeScreen, report_error, unexpected
+from socialtui.tui.dialogs import PickDialog
+from socialtui.tui.screens.calendar import CalendarScreen
+
+if TYPE_CHECKING:
+    from socialtui.cli import AppState
+    from socialtui.context import Practice
+
+SECTIONS: dict[str, tuple[str, str, str]] = {
+    "calendar": ("1", "Calendar", "CalendarScreen"),
+    "review": ("2", "Review queue", "ReviewScreen"),
+    "consents": ("3", "Consents", "ConsentsScreen"),
+    "accounts": ("4", "Accounts", "AccountsScreen"),
+    "activity": ("5", "Activity", "ActivityScreen"),
+    "audit": ("6", "Audit log", "AuditScreen"),
+    "settings": ("7", "Settings", "SettingsScreen"),
+}
+"""mode name -> (key, title, screen class in ``socialtui.tui.screens.<mode>``)."""
+
+
+def section_screen(name: str) -> Callable[[], Screen[Any]]:
+    """A factory that imports a section's screen only when it is first opened (keeps start-up fast)."""
+
+    def make() -> Screen[Any]:
+        if name == "calendar":
+            return CalendarScreen()
+        module = importlib.import_module(f"socialtui.tui.screens.{name}")
+        return getattr(module, SECTIONS[name][2])()  # type: ignore[no-any-return]
+
+    return make
+
+
+class SocialTuiApp(App[None]):
+    """The content calendar, composer, review queue and registers of one practice."""
+
+    TITLE = "socialtui"
+    CSS_PATH = ["app.tcss", "dialogs.tcss"]
+    ENABLE_COMMAND_PALETTE = True
+    MODES = {name: section_screen(name) for name in SECTIONS}
+    DEFAULT_MODE = "calendar"
+    BINDINGS = [
+        *(Binding(key, f"section('{name}')", title.split()[0], show=name in ("calendar", "review", "activity"))
+          for name, (key, title, _) in SECTIONS.items()),
+        Binding("u", "switch_staff", "Who am I", show=False),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    @dataclass
+    class StampRead(Message):
+        """The store's fingerprint, read by the poller; a new one means someone else wrote to it."""
+
+        stamp: tuple[Any, ...]
+
+    @dataclass
+    class RosterLoaded(Message):
+        """The staff roster, read to check or choose who is at the keyboard."""
+
+        roster: list[tuple[str, str]]
+        ask: bool
+        """Ask even when the current staff member is on the roster."""
+
+    @dataclass
+    class Failed(Message):
+        """A background read failed."""
+
+        error: SocialTuiError
+
+    def __init__(self, practice: Practice, *, today: date | None = None, poll_seconds: float = 2.5,
+                 drafts_dir: Path | None = None) -> None:
+        super().__init__()
+        self.practice = practice
+        self.fixed_today = today
+        self.poll_seconds = poll_seconds
+        self.drafts_dir = drafts_dir
+        try:
+            self.actor_name: str | None = practice.actor
+        except SocialTuiError:
+            self.actor_name = None
+        self._stamp: tuple[Any, ...] | None = None
+
+    @property
+    def today(self) -> date:
+        """The practice's today (fixed in tests and snapshots)."""
+        return self.fixed_today or datetime.now(self.practice.zone).date()
+
+    def on_mount(self) -> None:
+        self.check_actor()
+        if self.poll_seconds > 0:
+            self.set_interval(self.poll_seconds, self.poll_store)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for name, (key, title, _) in SECTIONS.items():
+            yield SystemCommand(f"Open {title.lower()}", f"Go to the {title.lower()} (key {key})",
+                                lambda name=name: self.action_section(name))
+        yield SystemCommand("New post", "Open the composer on a new post (key n on the calendar)", self.action_new_post)
+        yield SystemCommand("Switch staff member", "Act as someone else (key u)", self.action_switch_staff)
+        yield SystemCommand("Verify audit chain", "Check the audit log has not been changed", self.action_verify_audit)
+        yield SystemCommand("Help", "Keys and screens (key ?)", self.action_help)
+
+    def action_section(self, name: str) -> None:
+        self.switch_mode(name)
+
+    def action_help(self) -> None:
+        from socialtui.tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_new_post(self) -> None:
+        from socialtui.tui.screens.composer import ComposerScreen
+
+        self.push_screen(ComposerScreen(None))
+
+    async def action_verify_audit(self) -> None:
+        await self.switch_mode("audit")
+        await self.screen.run_action("verify")
+
+    # -- who is at the keyboard -------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="actor-check")
+    def check_actor(self, ask: bool = False) -> None:
+        from socialtui.tui.queries import staff_roster
+
+        try:
+            self.post_message(self.RosterLoaded(staff_roster(self.practice), ask))
+        except SocialTuiError as exc:
+            self.post_message(self.Failed(exc))
+
+    def action_switch_staff(self) -> None:
+        self.check_actor(ask=True)
+
+    def on_social_tui_app_failed(self, message: Failed) -> None:
+        report_error(self, message.error)
+
+    def on_social_tui_app_roster_loaded(self, message: RosterLoaded) -> None:
+        if not message.ask and self.actor_name in {name for name, _ in message.roster}:
+            return
+        items = [(name, f"{name} ({role})") for name, role in message.roster]
+        self.push_screen(PickDialog("Who are you?", items, "Everything you do is recorded under this name."), self.set_actor)
+
+    def set_actor(self, name: str | None) -> None:
+        """Act as ``name`` from now on (None keeps the current staff member)."""
+        if not name:
+            return
+        self.actor_name = name
+        self.practice.as_staff = name
+        for bar in self.screen.query(PracticeBar):
+            bar.update_bar()
+        if isinstance(self.screen, PracticeScreen):
+            self.screen.refresh_data()
+        self.notify(f"You are acting as {name}.")
+
+    # -- changes from elsewhere ----------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="store-poll")
+    def poll_store(self) -> None:
+        from socialtui.tui.queries import store_stamp
+
+        try:
+            stamp = store_stamp(self.practice)
+        except SocialTuiError:
+            return  # a locked database is retried at the next tick
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(self.Failed(unexpected(exc)))
+            return
+        self.post_message(self.StampRead(stamp))
+
+    def on_social_tui_app_stamp_read(self, message: StampRead) -> None:
+        if self._stamp is not None and message.stamp != self._stamp:
+            for screen in self.screen_stack:
+                if isinstance(screen, PracticeScreen):
+                    screen.store_changed(active=screen is self.screen)
+        self._stamp = message.stamp
+
+
+def create_app(practice: Practice, *, today: date | None = None, poll_seconds: float = 2.5,
+               drafts_dir: Path | None = None) -> SocialTuiApp:
+    """The app over an open practice.
+
+    Args:
+        practice: the open practice (config, store, acting staff member).
+        today: freeze the calendar's today (tests, snapshots); the real date when None.
+        poll_seconds: how often to look for changes by others; 0 switches polling off.
+        drafts_dir: where the composer autosaves; the user data directory when None.
+    """
+    return SocialTuiApp(practice, today=today, poll_seconds=poll_seconds, drafts_dir=drafts_dir)
+
+
+def run_app(state: AppState) -> None:
+    """Open the practice named by the CLI options and run the app until the user quits."""
+    create_app(state.practice).run()

@@ -1,0 +1,156 @@
+"""What every screen shares: the practice bar, the footer, and service calls in thread workers.
+
+A screen never touches the store on the UI thread: :meth:`PracticeScreen.call_service`
+runs a function in a thread worker, which reports back only by posting a message;
+the callback then runs on the UI thread. Service errors become a notification with
+the error's message and hint.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App, ComposeResult
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from socialtui.errors import ConflictError, SocialTuiError
+
+if TYPE_CHECKING:
+    from socialtui.context import Practice
+    from socialtui.tui.app import SocialTuiApp
+
+_tokens = itertools.count(1)
+log = logging.getLogger(__name__)
+
+
+def unexpected(exc: BaseException) -> SocialTuiError:
+    """A socialtui error for an exception no service turned into one."""
+    from sqlalchemy.orm.exc import StaleDataError
+
+    if isinstance(exc, StaleDataError):
+        return ConflictError("Someone else saved this record at the same moment. Nothing was overwritten.",
+                             "Reload it and apply your change again.")
+    return SocialTuiError(f"Something went wrong ({type(exc).__name__}).", "Try again; if it keeps happening, tell practice IT.")
+
+
+class PracticeBar(Static):
+    """The top line: practice, acting staff member, and DRY RUN when nothing will be sent."""
+
+    def on_mount(self) -> None:
+        self.update_bar()
+
+    def update_bar(self) -> None:
+        app: SocialTuiApp = self.app  # type: ignore[assignment]
+        practice = app.practice
+        actor = app.actor_name or "nobody (press u)"
+        screen_title = getattr(self.screen, "TITLE", "") or ""
+        parts = [f"[b]socialtui[/] · {practice.config.practice.name} · {screen_title}", f"as [b]{actor}[/]"]
+        if practice.dry_run:
+            parts.append("[reverse bold] DRY RUN · nothing is sent [/]")
+        self.set_class(practice.dry_run, "-dry-run")
+        self.update("   ".join(parts))
+
+
+def report_error(widget: Widget | App[Any], error: SocialTuiError, title: str = "") -> None:
+    """Show a socialtui error as a notification: what went wrong, then what to do."""
+    text = error.message + (f"\n[i]{error.hint}[/]" if error.hint else "")
+    widget.app.notify(text, title=title or type(error).__name__.removesuffix("Error") or "Error",
+                      severity="error", timeout=8, markup=False if "[" in error.message else True)
+
+
+class PracticeScreen(Screen[Any]):
+    """A screen over the practice: bar on top, footer below, ``refresh_data`` when the store changes."""
+
+    TITLE = ""
+
+    @dataclass
+    class ServiceDone(Message):
+        """A service call finished in a worker."""
+
+        token: int
+        result: Any
+
+    @dataclass
+    class ServiceFailed(Message):
+        """A service call raised a socialtui error in a worker."""
+
+        token: int
+        error: SocialTuiError
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._service_callbacks: dict[int, tuple[Callable[[Any], None] | None, Callable[[SocialTuiError], None] | None]] = {}
+
+    @property
+    def practice(self) -> Practice:
+        return self.app.practice  # type: ignore[attr-defined, no-any-return]
+
+    def compose(self) -> ComposeResult:
+        yield PracticeBar(id="practice-bar")
+        yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> Iterable[Widget]:
+        """The screen's own widgets."""
+        return ()
+
+    def refresh_data(self) -> None:
+        """Reload what the screen shows (called on resume and when the store changes)."""
+
+    def store_changed(self, *, active: bool) -> None:
+        """Someone else wrote to the store: reload now if visible (otherwise on resume)."""
+        if active:
+            self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        self.query_one(PracticeBar).update_bar()
+        self.refresh_data()
+
+    def changed(self, message: Callable[[Any], str] | str) -> Callable[[Any], None]:
+        """A ``done`` callback for a change: say what happened, then reload the screen."""
+
+        def done(result: Any) -> None:
+            self.notify(message(result) if callable(message) else message)
+            self.refresh_data()
+
+        return done
+
+    def call_service(self, group: str, work: Callable[[Practice], Any], done: Callable[[Any], None] | None = None,
+                     failed: Callable[[SocialTuiError], None] | None = None, *, exclusive: bool = True) -> None:
+        """Run ``work(practice)`` in a thread worker named ``group``; ``done`` gets its result on the UI thread."""
+        token = next(_tokens)
+        self._service_callbacks[token] = (done, failed)
+        self.run_worker(lambda: self._run_service(token, work), thread=True, group=group, name=group,
+                        exclusive=exclusive, exit_on_error=False)
+
+    def _run_service(self, token: int, work: Callable[[Practice], Any]) -> None:
+        try:
+            result = work(self.practice)
+        except SocialTuiError as exc:
+            self.post_message(self.ServiceFailed(token, exc))
+            return
+        except Exception as exc:  # a bug must not kill the app; never show its text (it may hold patient data)
+            log.exception("service call in %s failed", self.__class__.__name__)
+            self.post_message(self.ServiceFailed(token, unexpected(exc)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.ServiceDone(token, result))
+
+    def on_practice_screen_service_done(self, message: ServiceDone) -> None:
+        done, _ = self._service_callbacks.pop(message.token, (None, None))
+        if done is not None:
+            done(message.result)
+
+    def on_practice_screen_service_failed(self, message: ServiceFailed) -> None:
+        _, failed = self._service_callbacks.pop(message.token, (None, None))
+        report_error(self, message.error)
+        if failed is not None:
+            failed(message.error)

@@ -1,0 +1,27 @@
+"""Helpers for the TUI tests: wait for workers, read the screen as text."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until every worker has finished and its messages have been handled."""
+    for _ in range(6):
+        # DirectoryTree's "_loader" worker waits on a queue for as long as the tree lives
+        finite = [w for w in pilot.app.workers if w.group != "_loader"]
+        if finite:
+            await pilot.app.workers.wait_for_complete(finite)
+        await pilot.pause()
+    for _ in range(3):  # DataTable and OptionList size themselves on idle
+        await pilot.pause(0.05)
+
+
+def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    """The screen as plain text, for assertions on what a person sees."""
+    console = Console(width=app.size.width, height=app.size.height, file=io.StringIO(), record=True,
+                      color_system=None, legacy_windows=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
