@@ -57,6 +57,12 @@ EDITABLE = frozenset({S.DRAFT, S.IN_REVIEW, S.REJECTED, S.APPROVED, S.SCHEDULED,
 UNPUBLISHED = frozenset(set(S) - {S.PUBLISHED, S.CANCELLED, S.PUBLISHING})
 """Statuses of a post that has not gone out and may still be held."""
 
+SYMBOLS: dict[str, str] = {
+    "draft": "·", "in_review": "?", "approved": "✓", "scheduled": "◷", "publishing": "↑", "published": "●",
+    "rejected": "✗", "held": "‖", "failed": "!", "needs_attention": "‼", "missed": "⌀", "cancelled": "–",
+}
+"""One symbol per status, shared by the text calendar and the TUI (colour is not the only cue)."""
+
 ATTENTION = frozenset({S.FAILED, S.HELD, S.MISSED, S.NEEDS_ATTENTION})
 """Statuses a person has to look at."""
 

@@ -7,14 +7,11 @@ from datetime import date, datetime, timedelta
 import click
 
 from socialtui.cli import AppState, pass_state
+from socialtui.lifecycle import SYMBOLS
 from socialtui.practice_time import day_bounds, to_local
 from socialtui.services.demo import seed_demo
-from socialtui.services.posts import list_posts
+from socialtui.services.posts import calendar_entries
 
-SYMBOLS = {
-    "draft": "·", "in_review": "?", "approved": "✓", "scheduled": "◷", "publishing": "↑", "published": "●",
-    "rejected": "✗", "held": "‖", "failed": "!", "needs_attention": "‼", "missed": "⌀", "cancelled": "–",
-}
 
 
 @click.command("demo")
@@ -49,9 +46,9 @@ def print_calendar(state: AppState, month: str | None = None) -> None:
         last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     else:
         first, last = today, today + timedelta(days=30)
-    with practice.store.session() as session:
-        posts = list_posts(session, start=day_bounds(first, practice.zone)[0], end=day_bounds(last, practice.zone)[1])
-        rows = [(to_local(p.due_at, practice.zone), p.id, p.status, ",".join(x.account.name for x in p.publications), p.text) for p in posts if p.due_at]
+    with practice.store.reading() as session:
+        entries = calendar_entries(session, day_bounds(first, practice.zone)[0], day_bounds(last, practice.zone)[1])
+    rows = [(to_local(e.due_at, practice.zone), e.id, e.status, ",".join(e.accounts), e.title) for e in entries]
     click.echo(f"{practice.config.practice.name} - {first:%d %b %Y} to {last:%d %b %Y} ({practice.zone.key})"
                + ("  [DRY RUN]" if state.dry_run else ""))
     current: date | None = None
@@ -59,7 +56,7 @@ def print_calendar(state: AppState, month: str | None = None) -> None:
         if when.date() != current:
             current = when.date()
             click.echo(f"\n{current:%a %d %b}" + ("  (today)" if current == today else ""))
-        click.echo(f"  {when:%H:%M} {SYMBOLS.get(status, ' ')} #{post_id:<4} {status:<15} {targets:<28} {text.splitlines()[0][:40]}")
+        click.echo(f"  {when:%H:%M} {SYMBOLS.get(status, ' ')} #{post_id:<4} {status:<15} {targets:<28} {text[:40]}")
     if not rows:
         click.echo("No posts in this period.")
     click.echo("\nLegend: " + "  ".join(f"{s} {name}" for name, s in SYMBOLS.items()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from socialtui.cli.calendar import SYMBOLS
+from socialtui.lifecycle import SYMBOLS
 
 COLOURS = {
     "draft": "grey62", "in_review": "yellow", "approved": "cyan", "scheduled": "bright_blue",
