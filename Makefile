@@ -8,7 +8,7 @@ DEMO_DB     := sqlite:///$(DEMO_DIR)/socialtui.db
 DEMO_CONFIG := $(CURDIR)/config/demo.toml
 # The demo keeps its data (consent documents, drafts) beside its database, not in your home.
 DEMO_ENV    := XDG_DATA_HOME=$(DEMO_DIR)/data XDG_CONFIG_HOME=$(DEMO_DIR)/config
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n 2
 
 .PHONY: run test bench demo-reset clean
 
