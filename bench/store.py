@@ -20,7 +20,8 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 from socialtui.practice_time import day_bounds, zone_for
-from socialtui.services.posts import PostChanges, calendar_entries, create_post
+from socialtui.services.calendar import calendar_entries
+from socialtui.services.posts import PostChanges, create_post
 from socialtui.store.database import Store
 from socialtui.store.models import Account, Post, Publication, StaffMember
 

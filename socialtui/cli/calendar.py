@@ -10,7 +10,7 @@ from socialtui.cli import AppState, pass_state
 from socialtui.lifecycle import SYMBOLS
 from socialtui.practice_time import day_bounds, to_local
 from socialtui.services.demo import seed_demo
-from socialtui.services.posts import calendar_entries
+from socialtui.services.calendar import calendar_entries
 
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from socialtui.store.models import Post, StaffMember
 
 if TYPE_CHECKING:
+    from socialtui.services.posts import PostChanges
     from socialtui.checks import CheckSubject, Finding
     from socialtui.config import Config
 
@@ -89,3 +90,41 @@ def finding_record(finding: Finding) -> dict[str, object]:
         "end": finding.end,
         "message": finding.message,
     }
+
+
+def check_draft(session: Session, changes: PostChanges, config: Config, *, actor: str,
+                post_id: int | None = None) -> tuple[list[Finding], set[str]]:
+    """Findings for a post as a person is writing it, without saving anything.
+
+    Builds a transient post (never added to the session) so the rules see
+    exactly what :func:`subject_for` would build once it is saved.
+
+    Returns:
+        The findings, and the codes already overridden on the stored post.
+    """
+    from socialtui.services.posts import media_from_path
+    from socialtui.services.staff import get_staff
+    from socialtui.store.models import Account, Citation, Consent, Override, PostVariant, Publication
+
+    with session.no_autoflush:
+        names = list(changes.targets or [])
+        accounts = {a.name: a for a in session.scalars(select(Account).where(Account.name.in_(names)))}
+        overridden: set[str] = set()
+        if post_id is not None:
+            overridden = set(session.scalars(select(Override.code).where(Override.post_id == post_id)))
+        post = Post(
+            text=changes.text or "", kind=changes.kind or "general", link=changes.link or None,
+            sponsor=(changes.sponsor or "").strip() or None, affiliations=list(changes.affiliations or []),
+            shows_patient=bool(changes.shows_patient), due_at=changes.due_at,
+            author=get_staff(session, actor),
+            variants=[PostVariant(platform=p, text=t) for p, t in sorted((changes.variants or {}).items()) if t.strip()],
+            citations=[Citation(reference=r) for r in changes.citations or []],
+            consents=[c for c in (session.get(Consent, cid) for cid in changes.consent_ids or []) if c is not None],
+            media=[media_from_path(p) for p in changes.media or []],
+            publications=[Publication(account=accounts[n]) for n in names if n in accounts],
+        )
+        try:
+            return check_post(session, post, config), overridden
+        finally:
+            if post in session:
+                session.expunge(post)

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from socialtui.audit import record
@@ -261,41 +261,3 @@ def list_posts(session: Session, *, start: datetime | None = None, end: datetime
         query = query.limit(limit)
     return list(session.scalars(query))
 
-
-class CalendarEntry(NamedTuple):
-    """What the calendar shows of a post: light enough to list thousands quickly."""
-
-    id: int
-    due_at: datetime
-    status: str
-    kind: str
-    title: str
-    accounts: tuple[str, ...]
-    platforms: tuple[str, ...]
-
-
-TITLE_CHARS = 80
-
-
-def calendar_entries(session: Session, start: datetime, end: datetime) -> list[CalendarEntry]:
-    """Posts due in ``[start, end)`` as :class:`CalendarEntry` rows, by time.
-
-    Two plain queries (posts, then their targets) instead of ORM objects: a
-    month view must stay fast however full the calendar is.
-    """
-    in_range = (Post.due_at >= start) & (Post.due_at < end)
-    rows = session.execute(
-        select(Post.id, Post.due_at, Post.status, Post.kind, func.substr(Post.text, 1, TITLE_CHARS))
-        .where(in_range).order_by(Post.due_at, Post.id)
-    ).all()
-    accounts = {aid: (name, platform) for aid, name, platform in session.execute(select(Account.id, Account.name, Account.platform))}
-    targets: dict[int, list[tuple[str, str]]] = {}
-    for post_id, account_id in session.execute(
-        select(Publication.post_id, Publication.account_id).join(Post, Post.id == Publication.post_id).where(in_range)
-    ):
-        targets.setdefault(post_id, []).append(accounts[account_id])
-    return [
-        CalendarEntry(id=pid, due_at=due, status=status, kind=kind, title=title.split("\n", 1)[0],
-                      accounts=tuple(n for n, _ in targets.get(pid, ())), platforms=tuple(p for _, p in targets.get(pid, ())))
-        for pid, due, status, kind, title in rows
-    ]

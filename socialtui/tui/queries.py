@@ -7,9 +7,8 @@ only read: every change goes through ``socialtui.services``.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, or_, select
@@ -59,49 +58,18 @@ class CalendarEntry:
 
 
 def calendar_entries(practice: Practice, first: date, last: date) -> list[CalendarEntry]:
-    """Posts due from ``first`` to ``last`` (local days, inclusive), oldest first.
+    """Posts due from ``first`` to ``last`` (local days, inclusive), oldest first, in local time."""
+    from socialtui.services import calendar
 
-    Selects only the columns the calendar draws so a busy month loads quickly.
-    """
     start, end = day_bounds(first, practice.zone)[0], day_bounds(last, practice.zone)[1]
-    query = (select(Post.id, Post.status, Post.due_at, func.substr(Post.text, 1, 90), Account.name, Account.platform,
-                    Post.version)
-             .outerjoin(Publication, Publication.post_id == Post.id).outerjoin(Account, Account.id == Publication.account_id)
-             .where(Post.due_at >= start, Post.due_at < end).order_by(Post.due_at, Post.id, Account.name))
-    rows: dict[int, dict[str, Any]] = {}
-    with practice.store.session() as session:
-        for post_id, status, due, text, account, platform, version in session.execute(query):
-            row = rows.setdefault(post_id, {"status": status, "due": due, "text": text, "accounts": [], "platforms": [],
-                                            "version": version})
-            if account:
-                row["accounts"].append(account)
-                row["platforms"].append(platform)
-    close = posts_too_close(
-        [(pid, r["due"], r["accounts"]) for pid, r in rows.items() if r["status"] not in ("cancelled", "rejected")],
-        practice.config.dispatch.min_gap_minutes,
-    )
+    with practice.store.reading() as session:
+        entries = calendar.calendar_entries(session, start, end)
+    close = calendar.posts_too_close(entries, practice.config.dispatch.min_gap_minutes)
     return [
-        CalendarEntry(pid, r["status"], to_local(r["due"], practice.zone), tuple(r["accounts"]),
-                      tuple(sorted(set(r["platforms"]))), (r["text"] or "").split("\n")[0], pid in close, r["version"])
-        for pid, r in rows.items()
+        CalendarEntry(e.id, e.status, to_local(e.due_at, practice.zone), e.accounts, tuple(sorted(set(e.platforms))),
+                      e.title, e.id in close, e.version)
+        for e in entries
     ]
-
-
-def posts_too_close(items: list[tuple[int, datetime, list[str]]], gap_minutes: int) -> set[int]:
-    """Ids of posts due within ``gap_minutes`` of another post on the same account."""
-    if gap_minutes <= 0:
-        return set()
-    by_account: dict[str, list[tuple[datetime, int]]] = defaultdict(list)
-    for post_id, due, accounts in items:
-        for account in accounts:
-            by_account[account].append((due, post_id))
-    gap, flagged = timedelta(minutes=gap_minutes), set[int]()
-    for times in by_account.values():
-        times.sort()
-        for (a_due, a_id), (b_due, b_id) in zip(times, times[1:]):
-            if b_due - a_due < gap:
-                flagged.update((a_id, b_id))
-    return flagged
 
 
 @dataclass(frozen=True)
@@ -194,39 +162,11 @@ def load_post(practice: Practice, post_id: int, *, with_findings: bool = True) -
 
 
 def check_unsaved(practice: Practice, changes: PostChanges, *, post_id: int | None) -> tuple[FindingView, ...]:
-    """Findings for the composer's form as it stands, without saving anything.
+    """Findings for the composer's form as it stands, without saving anything."""
+    from socialtui.services.checking import check_draft
 
-    Builds a transient post (never added to the session) so the checks see exactly
-    what :func:`socialtui.services.checking.subject_for` would build after saving.
-    """
-    from socialtui.services.checking import check_post
-    from socialtui.services.posts import media_from_path
-    from socialtui.services.staff import get_staff
-    from socialtui.store.models import Citation, Consent, PostVariant
-
-    with practice.store.session() as session, session.no_autoflush:
-        accounts = {a.name: a for a in session.scalars(select(Account).where(Account.name.in_(list(changes.targets or []))))}
-        overridden: set[str] = set()
-        if post_id is not None:
-            from socialtui.store.models import Override
-            overridden = set(session.scalars(select(Override.code).where(Override.post_id == post_id)))
-        post = Post(
-            text=changes.text or "", kind=changes.kind or "general", link=changes.link or None,
-            sponsor=(changes.sponsor or "").strip() or None, affiliations=list(changes.affiliations or []),
-            shows_patient=bool(changes.shows_patient), due_at=changes.due_at,
-            author=get_staff(session, practice.actor),
-            variants=[PostVariant(platform=p, text=t) for p, t in sorted((changes.variants or {}).items()) if t.strip()],
-            citations=[Citation(reference=r) for r in changes.citations or []],
-            consents=[c for c in (session.get(Consent, cid) for cid in changes.consent_ids or []) if c is not None],
-            media=[media_from_path(p) for p in changes.media or []],
-            publications=[Publication(account=accounts[n]) for n in changes.targets or [] if n in accounts],
-        )
-        try:
-            findings = check_post(session, post, practice.config)
-        finally:
-            if post in session:
-                session.expunge(post)
-            session.rollback()
+    with practice.store.reading() as session:
+        findings, overridden = check_draft(session, changes, practice.config, actor=practice.actor, post_id=post_id)
     return finding_views(findings, overridden)
 
 

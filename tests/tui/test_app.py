@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import OptionList
-from tui_helpers import screen_text, settle
+from tui_helpers import screen_text, settle, wait_until
 
 from socialtui.tui.dialogs import PickDialog
 
@@ -82,6 +82,4 @@ async def test_changes_by_another_program_appear_without_restart(make_app) -> No
         entry = next(e for e in app.screen.entries if e.status == "draft")
         with app.practice.store.session() as session:
             cancel(session, entry.post_id, actor="Sam Ortiz", reason="not needed")
-        await pilot.pause(0.6)
-        await settle(pilot)
-        assert next(e for e in app.screen.entries if e.post_id == entry.post_id).status == "cancelled"
+        await wait_until(pilot, lambda: next(e for e in app.screen.entries if e.post_id == entry.post_id).status == "cancelled")

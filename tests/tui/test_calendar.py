@@ -7,19 +7,28 @@ from datetime import UTC, date, datetime, timedelta
 from textual.widgets import Input, OptionList
 from tui_helpers import screen_text, settle
 
-from socialtui.tui.queries import posts_too_close
+from socialtui.services.calendar import CalendarEntry, posts_too_close
+
+
+def _entry(post_id: int, due: datetime, accounts: list[str], status: str = "scheduled") -> CalendarEntry:
+    return CalendarEntry(post_id, due, status, "general", "", tuple(accounts), (), 1)
 
 
 def test_posts_closer_than_the_gap_on_one_account_are_flagged() -> None:
     at = datetime(2030, 3, 14, 9, tzinfo=UTC)
-    items = [(1, at, ["clinic-x"]), (2, at + timedelta(minutes=30), ["clinic-x"]),
-             (3, at + timedelta(minutes=30), ["clinic-facebook"]), (4, at + timedelta(hours=3), ["clinic-x"])]
+    items = [_entry(1, at, ["clinic-x"]), _entry(2, at + timedelta(minutes=30), ["clinic-x"]),
+             _entry(3, at + timedelta(minutes=30), ["clinic-facebook"]), _entry(4, at + timedelta(hours=3), ["clinic-x"])]
     assert posts_too_close(items, 60) == {1, 2}
+
+
+def test_a_cancelled_post_does_not_crowd_its_neighbour() -> None:
+    at = datetime(2030, 3, 14, 9, tzinfo=UTC)
+    assert posts_too_close([_entry(1, at, ["a"]), _entry(2, at, ["a"], status="cancelled")], 60) == set()
 
 
 def test_no_gap_configured_flags_nothing() -> None:
     at = datetime(2030, 3, 14, 9, tzinfo=UTC)
-    assert posts_too_close([(1, at, ["a"]), (2, at, ["a"])], 0) == set()
+    assert posts_too_close([_entry(1, at, ["a"]), _entry(2, at, ["a"])], 0) == set()
 
 
 async def test_today_is_marked_and_arrows_move_between_days(frozen_app) -> None:  # type: ignore[no-untyped-def]

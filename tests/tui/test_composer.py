@@ -24,6 +24,8 @@ async def write(pilot, composer: ComposerScreen, text: str) -> None:  # type: ig
     area.select_all()
     area.replace(text, *area.selection)
     await pilot.pause(0.6)
+    # Under load the debounce timer may fire late; make sure the checks ran on the final text.
+    composer.run_checks()
     await settle(pilot)
 
 

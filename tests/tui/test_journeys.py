@@ -23,6 +23,7 @@ async def type_text(pilot, area: TextArea, text: str) -> None:  # type: ignore[n
     area.select_all()
     area.replace(text, *area.selection)
     await pilot.pause(0.6)  # the checks run once typing pauses
+    pilot.app.screen.run_checks()  # ...and under load the debounce timer may fire late
     await settle(pilot)
 
 

@@ -45,6 +45,7 @@ async def type_risky_post(pilot) -> None:  # type: ignore[no-untyped-def]
     area.insert("This miracle cure is guaranteed to work! Call 555-867-5309.")
     area.move_cursor((0, 0))
     await pilot.pause(0.6)
+    screen.run_checks()  # the debounce timer may fire late under load
 
 
 async def search_audit(pilot) -> None:  # type: ignore[no-untyped-def]

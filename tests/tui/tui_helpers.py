@@ -25,3 +25,15 @@ def screen_text(app) -> str:  # type: ignore[no-untyped-def]
                       color_system=None, legacy_windows=False)
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text()
+
+
+async def wait_until(pilot, predicate, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until ``predicate()`` holds (polling and debounce timers are slower under load)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("the app did not get there in time")
+        await pilot.pause(0.1)
+        await settle(pilot)
