@@ -18,8 +18,8 @@ from socialtui.checks.rules import identifiers as ids
 from socialtui.checks.vocabulary import looks_like_practice_contact, sentence_around
 
 PRACTICE_HINT = (
-    "If this is the practice's own published contact, add it to checks.practice_contacts "
-    "to silence this note."
+    "If it is a patient's or anyone else's, remove it. If it is the practice's own published "
+    "contact, add it to checks.practice_contacts (or override this warning with a reason)."
 )
 
 
@@ -42,26 +42,32 @@ class IdentifierRule(Rule):
             if self.about_a_person and _names_practice_person(ctx, start, end):
                 continue
             where = describe_span(start, end)
-            if self.contact_like and self._is_practice(ctx, start, end):
+            own = self._is_practice(ctx, start, end) if self.contact_like else None
+            if own == "listed":
+                yield self.finding(ctx, start, end, f"{self.what} appears at {where}; it is the practice's own contact.",
+                                   "Nothing to do.", Severity.INFO)
+            elif own == "looks":
+                # Wording alone ("call ...") cannot prove the number is ours, not a patient's: a person confirms.
                 yield self.finding(
                     ctx, start, end,
                     f"{self.what} appears at {where}; it looks like the practice's own contact.",
-                    PRACTICE_HINT, Severity.INFO,
+                    PRACTICE_HINT, Severity.WARNING,
                 )
             else:
                 yield self.finding(ctx, start, end, f"{self.what} appears at {where}.")
 
-    def _is_practice(self, ctx: CheckContext, start: int, end: int) -> bool:
+    def _is_practice(self, ctx: CheckContext, start: int, end: int) -> str | None:
+        """``"listed"`` (in practice_contacts or an event's venue), ``"looks"`` (by wording) or None."""
         found = ids.normalise(ctx.text[start:end])
         for contact in ctx.settings.practice_contacts:
             own = ids.normalise(contact)
             if own and (own == found or ("@" in found and found.endswith("@" + own.split("@")[-1]))):
-                return True
+                return "listed"
         if "@" in found and found.rsplit("@", 1)[-1] in ids.FREE_MAIL:
-            return False  # a personal mailbox, even after "email us at"
+            return None  # a personal mailbox, even after "email us at"
         if ctx.subject.kind == "event" and self.code == "PRV005":
-            return True  # an event post names its public venue
-        return looks_like_practice_contact(ctx.text, start)
+            return "listed"  # an event post names its public venue
+        return "looks" if looks_like_practice_contact(ctx.text, start) else None
 
 
 _TITLES = frozenset({"dr", "doctor", "nurse", "mr", "mrs", "ms", "miss", "the", "and", "of", "md", "rn", "np", "pa"})
