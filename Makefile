@@ -10,7 +10,7 @@ DEMO_CONFIG := $(CURDIR)/config/demo.toml
 DEMO_ENV    := XDG_DATA_HOME=$(DEMO_DIR)/data XDG_CONFIG_HOME=$(DEMO_DIR)/config
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run test bench demo-reset clean
+.PHONY: run test bench lint demo-reset clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) scripts/bootstrap_venv.py $(VENV)
@@ -29,6 +29,9 @@ demo-reset: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/mypy --strict
 
 bench: $(STAMP)
 	$(BIN)/python bench/store.py

@@ -132,7 +132,7 @@ def cryptfile_keyring(data_dir: Path | None = None) -> KeyringBackend:
     Raises:
         CredentialError: no password was provided, or it does not unlock the file.
     """
-    from keyrings.cryptfile.cryptfile import CryptFileKeyring  # type: ignore[import-untyped]
+    from keyrings.cryptfile.cryptfile import CryptFileKeyring
 
     if data_dir is None:
         from platformdirs import user_data_dir

@@ -133,7 +133,7 @@ class FacebookAdapter(Adapter):
     def _graph(self) -> Any:
         """The GraphAPI client, built on first use, pinned to ``graph_version``."""
         if self._graph_client is None:
-            import facebook  # type: ignore[import-untyped]
+            import facebook
 
             from socialtui.adapters.http import TimeoutSession, guard_library_logs
 

@@ -65,7 +65,7 @@ def posts_too_close(entries: Iterable[CalendarEntry], gap_minutes: int) -> set[i
             continue
         for account in entry.accounts:
             by_account[account].append((entry.due_at, entry.id))
-    gap, flagged = timedelta(minutes=gap_minutes), set()
+    gap, flagged = timedelta(minutes=gap_minutes), set[int]()
     for times in by_account.values():
         times.sort()
         for (a_due, a_id), (b_due, b_id) in zip(times, times[1:]):
