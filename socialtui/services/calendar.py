@@ -40,19 +40,20 @@ def calendar_entries(session: Session, start: datetime, end: datetime) -> list[C
         select(Post.id, Post.due_at, Post.status, Post.kind, func.substr(Post.text, 1, TITLE_CHARS), Post.version)
         .where(in_range).order_by(Post.due_at, Post.id)
     ).all()
-    accounts = {aid: (name, platform) for aid, name, platform in session.execute(select(Account.id, Account.name, Account.platform))}
-    targets: dict[int, list[tuple[str, str]]] = {}
+    names = {aid: (name, platform) for aid, name, platform in session.execute(select(Account.id, Account.name, Account.platform))}
+    accounts: dict[int, tuple[str, ...]] = {}
+    platforms: dict[int, tuple[str, ...]] = {}
     for post_id, account_id in session.execute(
         select(Publication.post_id, Publication.account_id).join(Post, Post.id == Publication.post_id).where(in_range)
     ):
-        targets.setdefault(post_id, []).append(accounts[account_id])
+        name, platform = names[account_id]
+        accounts[post_id] = accounts.get(post_id, ()) + (name,)
+        platforms[post_id] = platforms.get(post_id, ()) + (platform,)
     return [
-        CalendarEntry(id=pid, due_at=due, status=status, kind=kind, title=(title or "").split("\n", 1)[0],
-                      accounts=tuple(n for n, _ in targets.get(pid, ())), platforms=tuple(p for _, p in targets.get(pid, ())),
-                      version=version)
+        CalendarEntry(pid, due, status, kind, title.partition("\n")[0] if title else "",
+                      accounts.get(pid, ()), platforms.get(pid, ()), version)
         for pid, due, status, kind, title, version in rows
     ]
-
 
 
 def posts_too_close(entries: Iterable[CalendarEntry], gap_minutes: int) -> set[int]:
