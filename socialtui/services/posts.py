@@ -174,7 +174,7 @@ def _set_targets(session: Session, post: Post, names: Sequence[str]) -> None:
     missing = [n for n in wanted if n not in accounts]
     if missing:
         known = session.scalars(select(Account.name).order_by(Account.name)).all()
-        raise NotFoundError(f"No account called {missing[0]!r}.", f"Accounts: {', '.join(known) or 'none yet'}; add one under [[accounts]] in the config.")
+        raise NotFoundError(f"No account called {missing[0]!r}.", f"Accounts: {', '.join(known) or 'none yet'}; add one with `socialtui accounts add PLATFORM NAME` or under [[accounts]] in the config.")
     keep = [p for p in post.publications if p.account.name in accounts or p.status == "published"]
     have = {p.account.name for p in keep}
     for name in wanted:
