@@ -89,6 +89,8 @@ class _Target:
     adapter: Adapter | None
     error: SocialTuiError | None
     captured: list[tuple[str, list[RenderedRequest]]]
+    refused: PlatformError | None = None
+    """The platform's auth refusal, once one send got it: the rest of the batch is not sent."""
 
     @classmethod
     def build(cls, practice: Practice, account: Account, *, dry_run: bool,
@@ -107,6 +109,8 @@ class _Target:
     def send(self, prepared: Prepared) -> Sent:
         if self.adapter is None:
             return Sent(prepared.pub_id, error=self.error)
+        if self.refused is not None:
+            return Sent(prepared.pub_id, error=self.refused)
         _fault("before")
         try:
             # A timeout or a garbled answer may follow a successful publish: a retry
@@ -118,6 +122,8 @@ class _Target:
             self.captured.clear()
             result = found or self.adapter.publish(prepared.outgoing)
         except SocialTuiError as exc:
+            if isinstance(exc, PlatformError) and exc.auth:
+                self.refused = exc
             return Sent(prepared.pub_id, error=exc)
         except Exception as exc:  # noqa: BLE001 - a bug in an adapter: the outcome is unknown, a person decides
             log.exception("unexpected error while publishing", extra={"pub_id": prepared.pub_id, "post_id": prepared.post_id})

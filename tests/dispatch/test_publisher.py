@@ -213,3 +213,14 @@ def test_a_post_to_two_accounts_is_published_when_both_are(staffed: Practice, pl
     assert sorted(dispatch(staffed)) == ["published", "published"]
     assert post_row(staffed, post_id).status == "published"
     assert platform.post_ids() == [post_id, post_id]
+
+
+def test_after_an_auth_refusal_the_rest_of_the_accounts_batch_is_not_sent(staffed: Practice, platform: LoopbackPlatform) -> None:
+    posts = [due_now(staffed, n) for n in range(1, 5)]
+    platform.default = Answer.error(401)
+    with staffed.store.session() as session:
+        claimed = claim_due(session, "w1", now_utc(), grace=timedelta(minutes=30))
+    outcomes = Publisher(staffed, "w1").publish_batch(claimed)
+    assert platform.count() == 1
+    assert set(outcomes) == {"paused"}
+    assert {publication(staffed, post_id).status for post_id in posts} == {"scheduled"}
