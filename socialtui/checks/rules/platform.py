@@ -111,7 +111,9 @@ class MediaLimits(Rule):
                 video = item.media_type == "video"
                 allowed = limits.video_types if video else limits.image_types
                 most = limits.max_video_bytes if video else limits.max_image_bytes
-                if item.mime and item.mime not in allowed:
+                if video and not allowed:
+                    yield self.post_finding(ctx, f"Attachment {index} is a video; socialtui cannot send videos to {platform} yet.")
+                elif item.mime and item.mime not in allowed:
                     yield self.post_finding(ctx, f"Attachment {index} is {item.mime}, which {platform} does not take.")
                 if item.size is not None and item.size > most:
                     yield self.post_finding(
