@@ -42,9 +42,6 @@ def configure_service_logging(level: int = logging.INFO) -> None:
     root.setLevel(level)
     for noisy in ("alembic", "apscheduler", "urllib3", "requests_oauthlib", "oauthlib", "tweepy", "facebook"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    try:
-        from socialtui.adapters.http import guard_library_logs
+    from socialtui.adapters.http import guard_library_logs
 
-        guard_library_logs()
-    except ImportError:
-        pass
+    guard_library_logs()

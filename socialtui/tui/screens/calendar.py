@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from socialtui.practice_time import INPUT_FORMAT, parse_local
 from socialtui.tui.dialogs import PromptDialog
@@ -125,7 +125,7 @@ class CalendarScreen(PracticeScreen):
         if highlighted is not None:
             try:
                 posts.highlighted = posts.get_option_index(highlighted)
-            except Exception:  # noqa: BLE001  (the post left this day)
+            except OptionDoesNotExist:  # the post left this day
                 pass
 
     @on(MonthGrid.Moved)
