@@ -86,7 +86,7 @@ async def test_typed_text_survives_a_crash_and_is_offered_back(make_app) -> None
     async with again.run_test(size=(120, 40)) as pilot:
         await open_composer(again, pilot, post_id=6)
         assert isinstance(again.screen, ConfirmDialog)
-        await pilot.press("y")
+        await pilot.click("#yes")
         await settle(pilot)
         assert again.screen.query_one("#text-base", TextArea).text == typed
 

@@ -66,6 +66,8 @@ async def test_compose_fix_submit_approve_then_scheduled_on_calendar(make_app) -
         assert review.post is not None and review.post.id == post_id
         await pilot.press("a")
         await settle(pilot)
+        await pilot.click("#yes")  # approving asks first
+        await settle(pilot)
 
         await pilot.press("1")
         await settle(pilot)
@@ -120,7 +122,8 @@ async def test_revoked_consent_holds_the_post_and_activity_shows_it(make_app) ->
         await pilot.press("x")
         await settle(pilot)
         assert f"#{held_id}" in screen_text(app)  # the confirmation lists the post it will hold
-        await pilot.press("y")
+        assert app.screen.focused.id == "no"  # Enter alone keeps the consent
+        await pilot.click("#yes")
         await settle(pilot)
         await pilot.press(*"patient withdrew consent by phone", "enter")
         await settle(pilot)

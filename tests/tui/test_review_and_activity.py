@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import Input, OptionList
+from socialtui.tui.dialogs import ConfirmDialog
 from tui_helpers import screen_text, settle
 
 
@@ -21,6 +22,9 @@ async def test_rejecting_needs_a_reason_and_the_author_sees_it(make_app) -> None
         await settle(pilot)
         app.screen.query_one(Input).value = "Please add when the class starts and how to book."
         await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)  # asked first
+        await pilot.click("#yes")
         await settle(pilot)
     with app.practice.store.session() as session:
         post = get_post(session, post_id)

@@ -17,6 +17,10 @@ from socialtui.tui.dialogs import ConfirmDialog, PromptDialog
 from socialtui.tui.status_look import status_badge
 
 
+def _looks_like_a_link(url: str) -> str | None:
+    return None if url.strip().startswith(("https://", "http://")) else "Paste the post's address, starting with https://."
+
+
 class ActivityScreen(PracticeScreen):
     """Failed, held, missed and needs-attention posts with reasons; recent outcomes; the dry-run outbox."""
 
@@ -86,15 +90,23 @@ class ActivityScreen(PracticeScreen):
             self._run("retry scheduled", post_id, lambda s, p: retry_now(s, post_id, actor=p.actor))
 
     def action_mark_published(self) -> None:
-        from socialtui.services.activity import mark_published
-
         if (post_id := self.selected_post()) is None:
             return
-        def mark(url: str | None) -> None:
-            if url:
-                self._run("marked published", post_id, lambda s, p: mark_published(s, post_id, url, actor=p.actor))
+        self.app.push_screen(PromptDialog(f"Post #{post_id} did go out? Paste its URL", placeholder="https://",
+                                          validate=_looks_like_a_link),
+                             lambda url: self._confirm_published(post_id, url))
 
-        self.app.push_screen(PromptDialog(f"Post #{post_id} did go out? Paste its URL", placeholder="https://"), mark)
+    def _confirm_published(self, post_id: int, url: str | None) -> None:
+        from socialtui.services.activity import mark_published
+
+        def mark(yes: bool | None) -> None:
+            if yes and url:
+                self._run("marked published", post_id, lambda s, p: mark_published(s, post_id, url.strip(), actor=p.actor))
+
+        if url:
+            self.app.push_screen(ConfirmDialog(f"Mark post #{post_id} as published?",
+                                               f"Only if you have seen it live at {url.strip()}: it will not be sent again.",
+                                               yes="Mark published"), mark)
 
     def action_cancel_post(self) -> None:
         from socialtui.services.review import cancel

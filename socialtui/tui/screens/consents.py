@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 
 from socialtui.tui import queries
 from socialtui.tui.base import PracticeScreen
-from socialtui.tui.dialogs import ConfirmDialog, PromptDialog
+from socialtui.tui.dialogs import ConfirmDialog, PromptDialog, needs_text
 from socialtui.tui.screens.consent_form import ConsentForm
 
 VALIDITY_STYLE = {"valid": "green", "expiring soon": "yellow", "expired": "red", "revoked": "bold red"}
@@ -87,7 +87,8 @@ class ConsentsScreen(PracticeScreen):
         lines += [f"  #{pid}: {', '.join(where)}" for pid, where in impact.takedown]
         def ask_reason(yes: bool | None) -> None:
             if yes:
-                self.app.push_screen(PromptDialog("Why is it revoked?", placeholder="e.g. patient withdrew consent by phone"),
+                self.app.push_screen(PromptDialog("Why is it revoked?", placeholder="e.g. patient withdrew consent by phone",
+                                                  validate=needs_text(1, "Say why: it is kept with the consent.")),
                                      lambda reason: self._revoke(consent_id, reason))
 
         self.app.push_screen(ConfirmDialog(f"Revoke consent #{consent_id}?", "\n".join(lines), yes="Revoke"), ask_reason)

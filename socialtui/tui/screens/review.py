@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from textual.widgets.option_list import Option
 from socialtui.practice_time import INPUT_FORMAT
 from socialtui.tui import queries
 from socialtui.tui.base import PracticeScreen
-from socialtui.tui.dialogs import PromptDialog
+from socialtui.tui.dialogs import AcknowledgeDialog, ConfirmDialog, PromptDialog, needs_text
 from socialtui.tui.screens.calendar import entry_option
 from socialtui.tui.widgets.findings_panel import FindingsPanel
 from socialtui.tui.widgets.post_preview import platform_preview
@@ -35,8 +36,6 @@ def post_summary(post: queries.PostView, actor: str | None) -> RenderableType:
     facts.append(f"Media: {', '.join(Path(p).name + ' (' + t + ')' for p, t, _ in post.media) or 'none'}")
     if post.shows_patient:
         facts.append(" · shows a patient", style="bold")
-    for code, reason, by in post.overrides:
-        facts.append(f"\nOverride {code} by {by}: {reason}", style="yellow")
     if actor == post.author:
         facts.append(f"\nYou wrote this post, so you cannot approve it: a second trained approver must.", style="bold red")
     cards = [platform_preview(t.account, t.platform, post.variants.get(t.platform, post.text), link=post.link,
@@ -44,8 +43,34 @@ def post_summary(post: queries.PostView, actor: str | None) -> RenderableType:
     return Group(facts, *cards)
 
 
+def overrides_summary(post: queries.PostView) -> Text:
+    """The warnings the author chose to accept, each with who accepted it and why: the approver confirms each."""
+    text = Text(f"Overrides ({len(post.overrides)}): the author accepted these warnings\n", style="bold")
+    for code, reason, by in post.overrides:
+        text.append(f"▲ {code}", style="bold yellow")
+        text.append(f" overridden by {by}: ")
+        text.append(f"{reason}\n", style="italic")
+    text.append("Approving asks you to confirm each one.", style="dim")
+    return text
+
+
+OVERRIDE_REASON_CHARS = 10
+"""The shortest override reason the review service accepts (checked here too, so the dialog can stay open)."""
+
+
+def _approval_terms(post: queries.PostView) -> str:
+    where = ", ".join(t.account for t in post.targets) or "no account"
+    when = f"{post.due:{INPUT_FORMAT} %Z}" if post.due else "no time set yet"
+    return (f"You approve exactly the text, media and targets shown, to go to {where} at {when}. "
+            "Any later change sends it back to review.")
+
+
 class ReviewScreen(PracticeScreen):
-    """Posts waiting for a second person; a to approve, r to reject with a reason, o to override a warning."""
+    """Posts waiting for a second person; a to approve, r to reject with a reason, o to override a warning.
+
+    Approving and rejecting always ask first, with Cancel focused; the author's overrides are
+    listed apart from the findings and each must be acknowledged to approve.
+    """
 
     TITLE = "Review queue"
     CSS_PATH = "review.tcss"
@@ -64,6 +89,7 @@ class ReviewScreen(PracticeScreen):
                 yield OptionList(id="queue")
             with VerticalScroll(id="review-detail"):
                 yield Static("Choose a post in the queue.", id="review-post")
+                yield Static("", id="review-overrides")
                 yield FindingsPanel(id="review-findings")
 
     def refresh_data(self) -> None:
@@ -81,6 +107,7 @@ class ReviewScreen(PracticeScreen):
         else:
             self.post = None
             self.query_one("#review-post", Static).update("Nothing waits for review.")
+            self.query_one("#review-overrides", Static).display = False
             self.query_one(FindingsPanel).show([])
 
     @on(OptionList.OptionHighlighted, "#queue")
@@ -94,6 +121,9 @@ class ReviewScreen(PracticeScreen):
     def _show_post(self, post: queries.PostView) -> None:
         self.post = post
         self.query_one("#review-post", Static).update(post_summary(post, self.app.actor_name))  # type: ignore[attr-defined]
+        overrides = self.query_one("#review-overrides", Static)
+        overrides.update(overrides_summary(post) if post.overrides else "")
+        overrides.display = bool(post.overrides)
         self.query_one(FindingsPanel).show(post.findings)
 
     def _act(self, verb: str, work: Any) -> None:
@@ -105,27 +135,57 @@ class ReviewScreen(PracticeScreen):
                           self.changed(lambda status: f"Post #{post.id} {verb}: now {status.replace('_', ' ')}."), exclusive=False)
 
     def action_approve(self) -> None:
+        post = self.post
+        if post is None:
+            self.notify("Choose a post in the queue first.", severity="warning")
+            return
+        if post.overrides:
+            items = [(code, f"{code} — overridden by {by}: {reason}") for code, reason, by in post.overrides]
+            self.app.push_screen(AcknowledgeDialog(
+                f"Approve post #{post.id} with {len(post.overrides)} override(s)?", items,
+                "The author accepted these warnings instead of fixing them. Tick each one you have read and "
+                "accept; your acknowledgement is recorded with the approval.", yes="Approve"), self._approve)
+        else:
+            self.app.push_screen(ConfirmDialog(f"Approve post #{post.id}?", _approval_terms(post), yes="Approve"),
+                                 lambda yes: self._approve([] if yes else None))
+
+    def _approve(self, acknowledged: list[str] | None) -> None:
         from socialtui.services.review import approve
+
+        if acknowledged is None:
+            return
+
+        # Until the service takes acknowledgements (issue 8), approve as before; removed once merged.
+        ack = {"acknowledged": acknowledged} if "acknowledged" in inspect.signature(approve).parameters else {}
 
         def run(practice: Any, post_id: int) -> str:
             with practice.store.session() as session:
-                return approve(session, post_id, practice.config, actor=practice.actor).status
+                return approve(session, post_id, practice.config, actor=practice.actor, **ack).status
 
         self._act("approved", run)
 
     def action_reject(self) -> None:
-        if self.post is not None:
-            self.app.push_screen(PromptDialog(f"Reject post #{self.post.id}: what should change?"), self._reject)
+        post = self.post
+        if post is None:
+            return
+        self.app.push_screen(PromptDialog(f"Reject post #{post.id}: what should change?",
+                                          validate=needs_text(1, "Say what should change: the author reads this."),
+                                          help_text="The author sees this reason."),
+                             lambda reason: self._confirm_reject(post.id, reason))
 
-    def _reject(self, reason: str | None) -> None:
+    def _confirm_reject(self, post_id: int, reason: str | None) -> None:
+        if reason:
+            self.app.push_screen(ConfirmDialog(f"Reject post #{post_id}?", f"Reason: {reason}", yes="Reject"),
+                                 lambda yes: self._reject(reason) if yes else None)
+
+    def _reject(self, reason: str) -> None:
         from socialtui.services.review import reject
 
-        if reason:
-            def run(practice: Any, post_id: int) -> str:
-                with practice.store.session() as session:
-                    return reject(session, post_id, reason, actor=practice.actor).status
+        def run(practice: Any, post_id: int) -> str:
+            with practice.store.session() as session:
+                return reject(session, post_id, reason, actor=practice.actor).status
 
-            self._act("rejected", run)
+        self._act("rejected", run)
 
     def action_override(self) -> None:
         panel = self.query_one(FindingsPanel)
@@ -135,7 +195,9 @@ class ReviewScreen(PracticeScreen):
             self.notify("Highlight a warning in the findings first; errors cannot be overridden.", severity="warning")
             return
         self.app.push_screen(PromptDialog(f"Accept {finding.code}: why is this acceptable?",
-                                          help_text="Written to the audit log with your name."),
+                                          validate=needs_text(OVERRIDE_REASON_CHARS, "Write at least a sentence: the "
+                                                              "approver must confirm your reason."),
+                                          help_text="Written to the audit log with your name; the approver confirms it."),
                              lambda reason: self._override(finding.code, reason))
 
     def _override(self, code: str, reason: str | None) -> None:
