@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from socialtui.crash import write_crash_report
 from socialtui.errors import SocialTuiError
 
 
@@ -88,27 +89,10 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception:  # noqa: BLE001 - a bug: keep the traceback out of the user's way but not lost
-        report = _write_crash_report()
+        report = write_crash_report()
         click.secho("error: socialtui hit an internal problem; nothing further was changed.", err=True, fg="red")
         click.echo(f"hint: please send {report} to your IT contact (it holds no post text or secret).", err=True)
         sys.exit(70)
-
-
-def _write_crash_report() -> str:
-    """Save the traceback (frames and exception types only, no values) and return its path."""
-    import traceback
-    from datetime import datetime
-    from pathlib import Path
-
-    import platformdirs
-
-    folder = Path(platformdirs.user_log_dir("socialtui"))
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.txt"
-    exc_type, exc, tb = sys.exc_info()
-    frames = "".join(traceback.format_tb(tb))
-    path.write_text(f"{frames}{exc_type.__name__ if exc_type else 'Exception'}\n", encoding="utf-8")
-    return str(path)
 
 
 def _register() -> None:

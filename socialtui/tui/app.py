@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from socialtui.errors import SocialTuiError
-from socialtui.tui.base import PracticeBar, PracticeScreen, report_error, unexpected
+from socialtui.tui.base import CrashReports, PracticeBar, ReportsBugs, PracticeScreen, report_error
 from socialtui.tui.dialogs import PickDialog
 from socialtui.tui.screens.calendar import CalendarScreen
 
@@ -48,7 +48,7 @@ def section_screen(name: str) -> Callable[[], Screen[Any]]:
     return make
 
 
-class SocialTuiApp(App[None]):
+class SocialTuiApp(ReportsBugs, App[None]):
     """The content calendar, composer, review queue and registers of one practice."""
 
     TITLE = "socialtui"
@@ -95,6 +95,7 @@ class SocialTuiApp(App[None]):
         except SocialTuiError:
             self.actor_name = None
         self._stamp: tuple[Any, ...] | None = None
+        self.crash_reports = CrashReports(self)
 
     @property
     def today(self) -> date:
@@ -167,6 +168,17 @@ class SocialTuiApp(App[None]):
             self.screen.refresh_data()
         self.notify(f"You are acting as {name}.")
 
+    # -- bugs ---------------------------------------------------------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug in a handler, timer or worker: report it without a traceback and keep going.
+
+        Textual would exit and print the traceback (which may quote patient text) over the
+        terminal. After too many in one session the app exits quietly instead, since it is
+        evidently not usable.
+        """
+        if not self.crash_reports.report(error):
+            super()._handle_exception(error)
+
     # -- changes from elsewhere ----------------------------------------------------------------
     @work(thread=True, exclusive=True, group="store-poll")
     def poll_store(self) -> None:
@@ -176,9 +188,6 @@ class SocialTuiApp(App[None]):
             stamp = store_stamp(self.practice)
         except SocialTuiError:
             return  # a locked database is retried at the next tick
-        except Exception as exc:  # noqa: BLE001
-            self.post_message(self.Failed(unexpected(exc)))
-            return
         self.post_message(self.StampRead(stamp))
 
     def on_social_tui_app_stamp_read(self, message: StampRead) -> None:

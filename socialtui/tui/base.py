@@ -9,9 +9,9 @@ the error's message and hint.
 from __future__ import annotations
 
 import itertools
-import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, ComposeResult
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from socialtui.tui.app import SocialTuiApp
 
 _tokens = itertools.count(1)
-log = logging.getLogger(__name__)
 
 
 def unexpected(exc: BaseException) -> SocialTuiError:
@@ -39,6 +38,63 @@ def unexpected(exc: BaseException) -> SocialTuiError:
         return ConflictError("Someone else saved this record at the same moment. Nothing was overwritten.",
                              "Reload it and apply your change again.")
     return SocialTuiError(f"Something went wrong ({type(exc).__name__}).", "Try again; if it keeps happening, tell practice IT.")
+
+
+class CrashReports:
+    """Turns a bug into a crash file and a short notice, so the app stays usable.
+
+    The notice names only the exception's type and the file; the file holds frames and
+    types, never values (see :mod:`socialtui.crash`).
+    """
+
+    LIMIT = 20
+    """More crashes than this in one session and the app gives up (exits without a traceback)."""
+
+    def __init__(self, app: App[Any]) -> None:
+        self.app = app
+        self.paths: list[Path] = []
+
+    def report(self, error: BaseException) -> bool:
+        """Write the crash file and tell the person; False once the app should give up."""
+        from textual.worker import WorkerFailed
+
+        from socialtui.crash import write_crash_report
+
+        if isinstance(error, WorkerFailed):
+            error = error.error
+        if len(self.paths) >= self.LIMIT:
+            self.app.exit(return_code=70, message="socialtui stopped after repeated internal problems; "
+                                                  f"the reports are in {self.paths[-1].parent}.")
+            return True
+        try:
+            path = write_crash_report(error)
+        except OSError:
+            where = "no report could be saved"
+        else:
+            self.paths.append(path)
+            where = f"details for IT in {path}"
+        self.app.notify(f"Something went wrong inside socialtui ({type(error).__name__}); nothing else was changed. "
+                        f"You can carry on. ({where})", title="Internal problem", severity="error", timeout=12, markup=False)
+        return True
+
+
+class ReportsBugs:
+    """Mixin for the app, screens and dialogs: a handler that raises is reported and the rest keep working.
+
+    Textual hands such an exception to the app and stops the message loop it came from,
+    which would leave that screen (or, for a key binding, the whole app) deaf. Catching it
+    here, where each message is dispatched, reports it (``App._handle_exception``, which
+    :class:`~socialtui.tui.app.SocialTuiApp` turns into :class:`CrashReports`) and goes on
+    to the next message.
+    """
+
+    app: App[Any]
+
+    async def _dispatch_message(self, message: Message) -> None:
+        try:
+            await super()._dispatch_message(message)  # type: ignore[misc]
+        except Exception as error:  # noqa: BLE001 - any bug: reported, never shown
+            self.app._handle_exception(error)
 
 
 class PracticeBar(Static):
@@ -66,7 +122,7 @@ def report_error(widget: Widget | App[Any], error: SocialTuiError, title: str = 
                       severity="error", timeout=8, markup=False if "[" in error.message else True)
 
 
-class PracticeScreen(Screen[Any]):
+class PracticeScreen(ReportsBugs, Screen[Any]):
     """A screen over the practice: bar on top, footer below, ``refresh_data`` when the store changes."""
 
     TITLE = ""
@@ -84,6 +140,13 @@ class PracticeScreen(Screen[Any]):
 
         token: int
         error: SocialTuiError
+
+    @dataclass
+    class ServiceCrashed(Message):
+        """A service call raised something that is not a socialtui error: a bug."""
+
+        token: int
+        error: Exception
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -138,8 +201,7 @@ class PracticeScreen(Screen[Any]):
             self.post_message(self.ServiceFailed(token, exc))
             return
         except Exception as exc:  # a bug must not kill the app; never show its text (it may hold patient data)
-            log.exception("service call in %s failed", self.__class__.__name__)
-            self.post_message(self.ServiceFailed(token, unexpected(exc)))
+            self.post_message(self.ServiceCrashed(token, exc))
             return
         if not get_current_worker().is_cancelled:
             self.post_message(self.ServiceDone(token, result))
@@ -154,3 +216,13 @@ class PracticeScreen(Screen[Any]):
         report_error(self, message.error)
         if failed is not None:
             failed(message.error)
+
+    def on_practice_screen_service_crashed(self, message: ServiceCrashed) -> None:
+        _, failed = self._service_callbacks.pop(message.token, (None, None))
+        known = unexpected(message.error)
+        if isinstance(known, ConflictError):  # a race with another writer, not a bug
+            report_error(self, known)
+        else:
+            self.app.crash_reports.report(message.error)  # type: ignore[attr-defined]
+        if failed is not None:
+            failed(known)

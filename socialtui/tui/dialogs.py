@@ -19,6 +19,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from socialtui.tui.base import ReportsBugs
+
+
 Validator = Callable[[str], str | None]
 """Looks at an answer as typed; returns what is wrong with it, or None when it is acceptable."""
 
@@ -40,7 +43,7 @@ class DialogError(Static):
         self.set_class(bool(problem), "-has-error")
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(ReportsBugs, ModalScreen[bool]):
     """Ask a yes/no question; dismisses with True only when the yes button itself is pressed.
 
     Cancel has the focus, so Enter (or a key typed meant for somewhere else) declines.
@@ -69,7 +72,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class PromptDialog(ModalScreen[str | None]):
+class PromptDialog(ReportsBugs, ModalScreen[str | None]):
     """Ask for one line of text; Enter accepts a valid answer, Escape cancels (None).
 
     With a ``validate`` function, an unacceptable answer keeps the dialog open with the
@@ -101,7 +104,7 @@ class PromptDialog(ModalScreen[str | None]):
             self.dismiss(event.value)
 
 
-class PickDialog(ModalScreen[str | None]):
+class PickDialog(ReportsBugs, ModalScreen[str | None]):
     """Pick one item from a list; dismisses with its id, or None on Escape."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
@@ -122,7 +125,7 @@ class PickDialog(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
 
-class ChooseManyDialog(ModalScreen[list[str] | None]):
+class ChooseManyDialog(ReportsBugs, ModalScreen[list[str] | None]):
     """Tick any number of items (space toggles); Enter on Done accepts, Escape cancels."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel"), Binding("ctrl+s", "done", "Done")]
@@ -152,7 +155,7 @@ class ChooseManyDialog(ModalScreen[list[str] | None]):
             self.dismiss(None)
 
 
-class AcknowledgeDialog(ModalScreen[list[str] | None]):
+class AcknowledgeDialog(ReportsBugs, ModalScreen[list[str] | None]):
     """Tick every item to go ahead: the yes button stays disabled until all are ticked.
 
     Used where a person must confirm each of several things by name (an approver

@@ -27,8 +27,26 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Data, config and drafts in the test's own folder, never the user's."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # crash reports
     monkeypatch.delenv("SOCIALTUI_CONFIG", raising=False)
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_crash(private_dirs: Path, request: pytest.FixtureRequest) -> Iterator[None]:
+    """The app reports bugs instead of failing, so a test fails if one was reported it did not expect."""
+    yield
+    if "crash_folder" not in request.fixturenames:
+        reports = sorted(private_dirs.glob("state/**/crash-*.txt"))
+        assert not reports, "the app hit a bug:\n" + "\n".join(r.read_text(encoding="utf-8") for r in reports)
+
+
+@pytest.fixture
+def crash_folder(private_dirs: Path) -> Path:
+    """Where the app writes crash reports (a test asking for it expects some)."""
+    from socialtui.crash import crash_folder
+
+    return crash_folder()
 
 
 @pytest.fixture

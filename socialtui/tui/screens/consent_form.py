@@ -13,9 +13,10 @@ from textual.widgets import Button, Input, Label, Static
 
 from socialtui.errors import SocialTuiError
 from socialtui.practice_time import parse_date
+from socialtui.tui.base import ReportsBugs
 
 
-class ConsentForm(ModalScreen[dict[str, Any] | None]):
+class ConsentForm(ReportsBugs, ModalScreen[dict[str, Any] | None]):
     """Reference, scope, dates and the scanned form's path; dismisses with ``add_consent`` arguments."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]

@@ -8,6 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from socialtui.tui.base import ReportsBugs
+
 HELP = """\
 # socialtui — keys
 
@@ -40,7 +42,7 @@ In **DRY RUN** (shown in the top bar) nothing is sent: the outbox in Activity sh
 """
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ReportsBugs, ModalScreen[None]):
     """Keys for every screen."""
 
     CSS_PATH = "help.tcss"

@@ -14,11 +14,12 @@ from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Input, Label, Static
 
 from socialtui.errors import SocialTuiError
+from socialtui.tui.base import ReportsBugs
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".tif", ".tiff")
 
 
-class MediaPicker(ModalScreen[str | None]):
+class MediaPicker(ReportsBugs, ModalScreen[str | None]):
     """A file tree (or a typed path); the highlighted image's metadata is described beside it."""
 
     CSS_PATH = "media_picker.tcss"

@@ -13,10 +13,12 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
+from socialtui.tui.base import ReportsBugs
 from socialtui.tui.queries import OutboxRow
 
 
-class OutboxDialog(ModalScreen[None]):
+
+class OutboxDialog(ReportsBugs, ModalScreen[None]):
     """Recorded requests, newest first; the highlighted one's request is shown in full."""
 
     CSS_PATH = "outbox.tcss"
