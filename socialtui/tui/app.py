@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -18,6 +19,15 @@ from textual.screen import Screen
 from socialtui.errors import SocialTuiError
 from socialtui.tui.base import CrashReports, PracticeBar, ReportsBugs, PracticeScreen, report_error
 from socialtui.tui.dialogs import PickDialog
+from socialtui.tui.identity import (
+    OS_USER,
+    PASSPHRASE,
+    LockScreen,
+    PassphraseDialog,
+    identity_mode,
+    idle_lock_seconds,
+    locked,
+)
 from socialtui.tui.screens.calendar import CalendarScreen
 
 if TYPE_CHECKING:
@@ -34,6 +44,10 @@ SECTIONS: dict[str, tuple[str, str, str]] = {
     "settings": ("7", "Settings", "SettingsScreen"),
 }
 """mode name -> (key, title, screen class in ``socialtui.tui.screens.<mode>``)."""
+
+
+ACTIVITY_EVENTS = (events.Key, events.MouseDown, events.MouseMove, events.MouseScrollDown, events.MouseScrollUp)
+"""Input that shows someone is at the keyboard (resets the idle lock)."""
 
 
 def section_screen(name: str) -> Callable[[], Screen[Any]]:
@@ -96,6 +110,11 @@ class SocialTuiApp(ReportsBugs, App[None]):
             self.actor_name = None
         self._stamp: tuple[Any, ...] | None = None
         self.crash_reports = CrashReports(self)
+        self._last_input = monotonic()
+        if hasattr(practice, "passphrase_source"):  # TODO(issue 8): plain assignment once merged
+            # The CLI's source prompts on the terminal, which would tear through the app's screen:
+            # here the app asks in its own dialogs.
+            practice.passphrase_source = None
 
     @property
     def today(self) -> date:
@@ -103,9 +122,14 @@ class SocialTuiApp(ReportsBugs, App[None]):
         return self.fixed_today or datetime.now(self.practice.zone).date()
 
     def on_mount(self) -> None:
-        self.check_actor()
+        if identity_mode(self.practice) == PASSPHRASE and self.actor_name is None:
+            self.lock()  # a shared computer shows nothing until someone signs in
+        else:
+            self.check_actor()
         if self.poll_seconds > 0:
             self.set_interval(self.poll_seconds, self.poll_store)
+        if idle := idle_lock_seconds(self.practice):
+            self.set_interval(min(30.0, idle / 4), self.lock_if_idle)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -116,9 +140,6 @@ class SocialTuiApp(ReportsBugs, App[None]):
         yield SystemCommand("Switch staff member", "Act as someone else (key u)", self.action_switch_staff)
         yield SystemCommand("Verify audit chain", "Check the audit log has not been changed", self.action_verify_audit)
         yield SystemCommand("Help", "Keys and screens (key ?)", self.action_help)
-
-    def action_section(self, name: str) -> None:
-        self.switch_mode(name)
 
     def action_help(self) -> None:
         from socialtui.tui.screens.help import HelpScreen
@@ -145,6 +166,11 @@ class SocialTuiApp(ReportsBugs, App[None]):
             self.post_message(self.Failed(exc))
 
     def action_switch_staff(self) -> None:
+        if identity_mode(self.practice) == OS_USER:
+            self.notify(f"You act as {self.actor_name or 'your computer login'}: on this computer, who you are is your "
+                        "computer login. To act as someone else, they sign in to the computer as themselves.",
+                        title="Who am I", timeout=10)
+            return
         self.check_actor(ask=True)
 
     def on_social_tui_app_failed(self, message: Failed) -> None:
@@ -153,20 +179,69 @@ class SocialTuiApp(ReportsBugs, App[None]):
     def on_social_tui_app_roster_loaded(self, message: RosterLoaded) -> None:
         if not message.ask and self.actor_name in {name for name, _ in message.roster}:
             return
+        mode = identity_mode(self.practice)
+        if mode == OS_USER:  # nobody to pick: the login decides
+            try:
+                self.practice.actor
+            except SocialTuiError as exc:
+                report_error(self, exc)
+            return
         items = [(name, f"{name} ({role})") for name, role in message.roster]
-        self.push_screen(PickDialog("Who are you?", items, "Everything you do is recorded under this name."), self.set_actor)
+        body = ("You will be asked for your passphrase. " if mode == PASSPHRASE else
+                "Demo / training: anyone may pick any name. ") + "Everything you do is recorded under this name."
+        self.push_screen(PickDialog("Who are you?", items, body), self._picked)
+
+    def _picked(self, name: str | None) -> None:
+        if not name:
+            return
+        if identity_mode(self.practice) == PASSPHRASE:
+            self.push_screen(PassphraseDialog(name), self.set_actor)
+        else:
+            self.practice.as_staff = name
+            self.set_actor(name)
 
     def set_actor(self, name: str | None) -> None:
-        """Act as ``name`` from now on (None keeps the current staff member)."""
+        """Act as ``name`` from now on, once the practice has accepted them (None keeps the current one)."""
         if not name:
             return
         self.actor_name = name
-        self.practice.as_staff = name
+        if isinstance(self.screen, LockScreen):  # signed in as someone else from the lock screen
+            self.pop_screen()
         for bar in self.screen.query(PracticeBar):
             bar.update_bar()
         if isinstance(self.screen, PracticeScreen):
             self.screen.refresh_data()
         self.notify(f"You are acting as {name}.")
+
+    # -- idle lock (passphrase mode) ------------------------------------------------------------
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, ACTIVITY_EVENTS):
+            self._last_input = monotonic()
+        await super().on_event(event)
+
+    def lock_if_idle(self) -> None:
+        """Lock the app when nobody has pressed a key or moved the mouse for the configured time."""
+        limit = idle_lock_seconds(self.practice)
+        if limit and monotonic() - self._last_input >= limit:
+            self.lock()
+
+    def lock(self) -> None:
+        """Cover the app and forget who was signed in; the screens behind keep their unsaved text."""
+        if locked(self):
+            return
+        sign_out = getattr(self.practice, "sign_out", None)  # TODO(issue 8): call directly once merged
+        if sign_out is not None:
+            sign_out()
+        self.push_screen(LockScreen(self.actor_name), self.set_actor)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if locked(self) and action in ("section", "command_palette", "new_post", "verify_audit", "help"):
+            return False  # nothing opens behind or around the lock screen
+        return super().check_action(action, parameters)
+
+    def action_section(self, name: str) -> None:
+        if not locked(self):
+            self.switch_mode(name)
 
     # -- bugs ---------------------------------------------------------------------------------
     def _handle_exception(self, error: Exception) -> None:

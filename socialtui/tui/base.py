@@ -98,12 +98,17 @@ class ReportsBugs:
 
 
 class PracticeBar(Static):
-    """The top line: practice, acting staff member, and DRY RUN when nothing will be sent."""
+    """The top line: practice, acting staff member, DRY RUN when nothing will be sent.
+
+    In trust mode (demo, training) a second line says that anyone may act as anyone.
+    """
 
     def on_mount(self) -> None:
         self.update_bar()
 
     def update_bar(self) -> None:
+        from socialtui.tui.identity import TRUST, identity_mode
+
         app: SocialTuiApp = self.app  # type: ignore[assignment]
         practice = app.practice
         actor = app.actor_name or "nobody (press u)"
@@ -111,8 +116,11 @@ class PracticeBar(Static):
         parts = [f"[b]socialtui[/] · {practice.config.practice.name} · {screen_title}", f"as [b]{actor}[/]"]
         if practice.dry_run:
             parts.append("[reverse bold] DRY RUN · nothing is sent [/]")
+        trust = identity_mode(practice) == TRUST
         self.set_class(practice.dry_run, "-dry-run")
-        self.update("   ".join(parts))
+        self.set_class(trust, "-trust")
+        self.update("   ".join(parts) + ("\n[reverse] Demo / training: anyone may act as anyone here; "
+                                         "nothing proves who you are. [/]" if trust else ""))
 
 
 def report_error(widget: Widget | App[Any], error: SocialTuiError, title: str = "") -> None:

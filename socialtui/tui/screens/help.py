@@ -17,7 +17,7 @@ HELP = """\
 |---|---|---|
 | 1 … 7 | everywhere | Calendar, Review, Consents, Accounts, Activity, Audit, Settings |
 | ctrl+p | everywhere | command palette: every action by name |
-| u | everywhere | switch staff member (who is at the keyboard) |
+| u | everywhere | switch staff member (on a shared computer, with their passphrase) |
 | ? | everywhere | this help |
 | ← → ↑ ↓ | calendar | move between days (↑ ↓ by a week) |
 | [ ] / PgUp PgDn | calendar | previous / next month |
@@ -27,9 +27,9 @@ HELP = """\
 | ctrl+s / ctrl+r | composer | save draft / save and submit for review |
 | ctrl+o / ctrl+t | composer | attach consent / attach media |
 | Esc | composer | close (unsaved text stays in a local draft) |
-| a / r / o | review | approve / reject with a reason / override a warning |
+| a / r / o | review | approve (asks first; tick each override) / reject with a reason / override a warning |
 | a / x | consents | add / revoke (shows what it holds first) |
-| r / p / c | activity | retry now / mark published with URL / cancel |
+| r / p / c | activity | retry now / mark published with URL / cancel (both ask first) |
 | v / / | audit | verify the chain / search |
 | ctrl+s | settings | validate and save the config |
 | ctrl+q | everywhere | quit |
@@ -37,6 +37,8 @@ HELP = """\
 Status symbols: · draft  ? in review  ✓ approved  ◷ scheduled  ↑ publishing  ● published
 ✗ rejected  ‖ held  ! failed  ‼ needs attention  ⌀ missed  – cancelled.
 ≈ marks posts closer together on one account than the configured minimum gap.
+
+Every confirmation starts on **Cancel**: press Tab, then Enter, to go ahead.
 
 In **DRY RUN** (shown in the top bar) nothing is sent: the outbox in Activity shows what would be.
 """
