@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
+from textual.worker import WorkerCancelled
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -13,7 +14,10 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
         # DirectoryTree's "_loader" worker waits on a queue for as long as the tree lives
         finite = [w for w in pilot.app.workers if w.group != "_loader"]
         if finite:
-            await pilot.app.workers.wait_for_complete(finite)
+            try:
+                await pilot.app.workers.wait_for_complete(finite)
+            except WorkerCancelled:
+                continue  # an exclusive worker was replaced by a newer one (a debounce fired late): wait for that
         await pilot.pause()
     for _ in range(3):  # DataTable and OptionList size themselves on idle
         await pilot.pause(0.05)
