@@ -111,12 +111,31 @@ class DispatchSettings(_Section):
     """Graph API version pinned for Facebook Pages."""
 
 
+class IdentitySettings(_Section):
+    """How people prove who they are before socialtui acts in their name."""
+
+    mode: Literal["os-user", "passphrase", "trust"] = "os-user"
+    """``os-user``: the computer login, mapped to a staff member under ``[staff_users]``.
+    ``passphrase``: a shared computer; each person signs in with their own passphrase.
+    ``trust``: anyone may act as anyone — for a demo or training only, and said so on screen."""
+
+    idle_lock_minutes: int = Field(default=10, ge=0, le=24 * 60)
+    """In ``passphrase`` mode the app locks after this many idle minutes (0: never), keeping unsaved work."""
+
+    lockout_attempts: int = Field(default=5, ge=1, le=100)
+    """Wrong passphrases in a row before that person is locked out for a while."""
+
+    lockout_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    """How long a lock-out lasts."""
+
+
 class Config(_Section):
     """The whole configuration file."""
 
     practice: PracticeSettings = Field(default_factory=PracticeSettings)
+    identity: IdentitySettings = Field(default_factory=IdentitySettings)
     staff_users: dict[str, str] = Field(default_factory=dict)
-    """OS user name -> staff member name, so ``--as`` can be left out."""
+    """OS user name -> staff member name: who the computer login is (``os-user`` identity mode)."""
     checks: CheckSettings = Field(default_factory=CheckSettings)
     accounts: list[AccountSettings] = Field(default_factory=list)
     policy_notes: list[PolicyNote] = Field(default_factory=list)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -17,36 +18,100 @@ from socialtui.practice_time import zone_for
 from socialtui.store.database import Store
 
 
+PassphraseSource = Callable[[str], str]
+"""Asked for a staff member's passphrase (a prompt, a file descriptor); returns it."""
+
+
 @dataclass
 class Practice:
-    """An open practice: its config, its store, and the staff member at the keyboard."""
+    """An open practice: its config, its store, and the staff member at the keyboard.
+
+    Who is acting is proven, not picked (``[identity] mode``): in ``os-user`` mode it is the
+    computer login mapped under ``[staff_users]``; acting as anyone else, and everything in
+    ``passphrase`` mode, needs that person's passphrase. Only ``trust`` mode (a demo) lets
+    anyone name anyone.
+    """
 
     config: Config
     config_path: Path
     store: Store
     as_staff: str | None = None
     dry_run: bool = False
+    passphrase_source: PassphraseSource | None = None
     zone: ZoneInfo = field(init=False)
+    _signed_in: str | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.zone = zone_for(self.config.practice.timezone)
 
     @property
+    def identity_mode(self) -> str:
+        """``os-user``, ``passphrase`` or ``trust``."""
+        return self.config.identity.mode
+
+    @property
+    def idle_lock_minutes(self) -> int:
+        """Minutes without input before the app locks (passphrase mode only; 0: never)."""
+        return self.config.identity.idle_lock_minutes if self.identity_mode == "passphrase" else 0
+
+    def os_identity(self) -> str | None:
+        """The staff member the computer login is mapped to, if any."""
+        return self.config.staff_users.get(_os_user())
+
+    @property
     def actor(self) -> str:
-        """The acting staff member's name.
+        """The acting staff member's name, once proven.
 
         Raises:
-            PermissionDeniedError: nobody is named with ``--as`` and the OS user is not mapped.
+            PermissionDeniedError: nobody is named, or acting as the named person needs a
+                passphrase that was not given or was wrong.
         """
-        if self.as_staff:
-            return self.as_staff
-        user = _os_user()
-        if user in self.config.staff_users:
-            return self.config.staff_users[user]
-        raise PermissionDeniedError(
-            "Who is doing this? No staff member is named.",
-            f"Pass --as NAME, or map the OS user {user!r} under [staff_users] in {self.config_path}.",
-        )
+        wanted = self.as_staff or self.os_identity()
+        if self._signed_in is not None and wanted in (None, self._signed_in):
+            return self._signed_in
+        if wanted is None:
+            user = _os_user()
+            raise PermissionDeniedError(
+                "Who is doing this? No staff member is named.",
+                f"Pass --as NAME, or map the computer login {user!r} to a staff member under [staff_users] "
+                f"in {self.config_path}.",
+            )
+        if self.identity_mode == "trust" or (self.identity_mode == "os-user" and wanted == self.os_identity()):
+            return wanted
+        if self.passphrase_source is None:
+            raise PermissionDeniedError(*self._needs_passphrase(wanted))
+        self.sign_in(wanted, self.passphrase_source(wanted))
+        return wanted
+
+    def _needs_passphrase(self, name: str) -> tuple[str, str]:
+        if self.identity_mode == "os-user":
+            login = self.os_identity()
+            who = f"as {login}" if login else "as no staff member"
+            return (f"This computer's login ({_os_user()!r}) signs you in {who}; acting as {name} needs their passphrase.",
+                    "Sign in to the computer as them, or give their passphrase when asked.")
+        return (f"Acting as {name} needs their passphrase.", "Give it when asked.")
+
+    def sign_in(self, name: str, passphrase: str | None = None) -> None:
+        """Act as ``name`` from now on, once proven (blocking: hashes the passphrase).
+
+        Raises:
+            PermissionDeniedError: no passphrase, a wrong one, or a lock-out.
+            NotFoundError: nobody by that name.
+        """
+        from socialtui.services.identity import sign_in
+
+        proven = self.identity_mode == "trust" or (self.identity_mode == "os-user" and name == self.os_identity())
+        if not proven:
+            if not passphrase:
+                raise PermissionDeniedError(*self._needs_passphrase(name))
+            sign_in(self.store, name, passphrase, self.config.identity)
+        self.as_staff, self._signed_in = name, name
+
+    def sign_out(self) -> None:
+        """Forget who is signed in (the idle lock, switching person)."""
+        self._signed_in = None
+        if self.identity_mode != "trust":
+            self.as_staff = None
 
     def close(self) -> None:
         self.store.dispose()
@@ -76,6 +141,11 @@ def open_practice(
     config, path = load_config(config_path)
     store = Store(db_url or config.database.url or None, upgrade=upgrade)
     practice = Practice(config=config, config_path=path, store=store, as_staff=as_staff, dry_run=dry_run)
+    if upgrade:
+        from socialtui.services.policy import observe_policy
+
+        with store.session() as session:
+            observe_policy(session, config)
     if upgrade and config.accounts:
         from socialtui.services.accounts import sync_configured_accounts
 

@@ -53,6 +53,14 @@ class PermissionDeniedError(SocialTuiError):
     """The acting staff member may not do this (role, training, own post)."""
 
 
+class OverridesNotAcknowledgedError(ValidationError):
+    """An approver has not acknowledged every warning the author overrode."""
+
+    def __init__(self, message: str, hint: str = "", codes: Sequence[str] = ()) -> None:
+        super().__init__(message, hint)
+        self.codes = list(codes)
+
+
 class ChecksBlockedError(SocialTuiError):
     """Safeguard checks found errors, or warnings that have not been overridden."""
 

@@ -33,6 +33,8 @@ PG_ADMIN_URL = os.environ.get("SOCIALTUI_TEST_PG", "postgresql://postgres@127.0.
 PG_SQLALCHEMY_BASE = "postgresql+psycopg://" + PG_ADMIN_URL.split("://", 1)[1]
 REQUIRE_POSTGRES = os.environ.get("SOCIALTUI_REQUIRE_POSTGRES") == "1"
 
+TEST_INTEGRITY_KEY = "5e" * 32
+ADMIN = "Lee Park"
 AUTHOR = "Dana Reyes"
 APPROVER = "Dr. Priya Shah"
 UNTRAINED_APPROVER = "Dr. Tom Becker"
@@ -43,6 +45,11 @@ CONFIG_TEXT = f"""\
 [practice]
 name = "Maple Family Medicine"
 timezone = "{TIMEZONE}"
+
+[identity]
+# Tests that are not about identity act as whoever they name; tests/foundation/test_identity.py
+# covers the os-user and passphrase modes.
+mode = "trust"
 
 [[accounts]]
 name = "clinic-x"
@@ -67,6 +74,10 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("SOCIALTUI_KEYRING", "memory")
+    # One fixed key, so hashes (and the audit screen's snapshots) are the same on every run;
+    # test_tamper_evidence makes its own to show what a different key does.
+    (home / "integrity.key").write_text(TEST_INTEGRITY_KEY + "\n", encoding="ascii")
+    monkeypatch.setenv("SOCIALTUI_INTEGRITY_KEY_FILE", str(home / "integrity.key"))
     monkeypatch.delenv("SOCIALTUI_CONFIG", raising=False)
 
 
@@ -154,6 +165,7 @@ def practice(config_file: Path, store_url: str) -> Iterator["Practice"]:
 class Staff:
     """The names of the staff the ``staffed`` fixture adds."""
 
+    admin: str = ADMIN
     author: str = AUTHOR
     approver: str = APPROVER
     untrained_approver: str = UNTRAINED_APPROVER
@@ -161,14 +173,15 @@ class Staff:
 
 @pytest.fixture
 def staffed(practice: "Practice") -> "Practice":
-    """The practice with an author and an approver trained last month, and an approver trained years ago."""
+    """The practice with an admin, an author and an approver trained last month, and an approver trained years ago."""
     from socialtui.services.staff import add_staff
 
     recently = date.today() - timedelta(days=30)
     with practice.store.session() as session:
-        add_staff(session, AUTHOR, "author", recently, actor="setup")
-        add_staff(session, APPROVER, "approver", recently, actor="setup")
-        add_staff(session, UNTRAINED_APPROVER, "approver", date.today() - timedelta(days=3 * 365), actor="setup")
+        add_staff(session, ADMIN, "admin", recently, actor=ADMIN)
+        add_staff(session, AUTHOR, "author", recently, actor=ADMIN)
+        add_staff(session, APPROVER, "approver", recently, actor=ADMIN)
+        add_staff(session, UNTRAINED_APPROVER, "approver", date.today() - timedelta(days=3 * 365), actor=ADMIN)
     return practice
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 DEFAULT_RELIABLE_SOURCES = [
     # National and international health agencies.
@@ -31,7 +31,23 @@ class CheckSettings(BaseModel):
     """Brands the practice has a financial relationship with; mentioning one needs a disclosure."""
 
     disabled: list[str] = Field(default_factory=list)
-    """Check codes switched off for this practice, e.g. ``["RDB001"]``."""
+    """Check codes switched off for this practice, e.g. ``["RDB001"]``. Changing this needs the admin
+    role in the app; an edit of the file outside socialtui is recorded and shown until an admin
+    acknowledges it."""
+
+    disabled_reasons: dict[str, str] = Field(default_factory=dict)
+    """Why each switched-off code is off, e.g. ``{ RDB001 = "our audience reads at grade 10" }``. A
+    privacy (PRV) code cannot be switched off without one: it is shown wherever the checks are."""
+
+    @model_validator(mode="after")
+    def _privacy_needs_reason(self) -> CheckSettings:
+        missing = [c for c in self.disabled if c.upper().startswith("PRV") and not self.disabled_reasons.get(c, "").strip()]
+        if missing:
+            raise ValueError(
+                f"switching off privacy check {missing[0]} needs a written reason: add "
+                f'disabled_reasons.{missing[0]} = "why" under [checks]'
+            )
+        return self
 
     policy_review_days: int = 90
     """A platform policy note not reviewed within this many days is flagged."""

@@ -20,8 +20,10 @@ from socialtui.errors import SocialTuiError
 class AppState:
     """What the global options chose; the practice is opened on first use."""
 
-    def __init__(self, config: str | None, db: str | None, as_staff: str | None, dry_run: bool) -> None:
+    def __init__(self, config: str | None, db: str | None, as_staff: str | None, dry_run: bool,
+                 passphrase_fd: int | None = None) -> None:
         self.config_path, self.db_url, self.as_staff, self.dry_run = config, db, as_staff, dry_run
+        self.passphrase_fd = passphrase_fd
         self._practice: Any = None
 
     @property
@@ -30,7 +32,27 @@ class AppState:
             from socialtui.context import open_practice
 
             self._practice = open_practice(self.config_path, self.db_url, as_staff=self.as_staff, dry_run=self.dry_run)
+            self._practice.passphrase_source = self.read_passphrase
         return self._practice
+
+    def read_passphrase(self, name: str) -> str:
+        """``name``'s passphrase: from ``--passphrase-fd``, else a hidden prompt on a terminal.
+
+        Never from the command line or the environment, where other users and logs can read it.
+        """
+        from socialtui.errors import PermissionDeniedError
+
+        if self.passphrase_fd is not None:
+            try:
+                with open(self.passphrase_fd, encoding="utf-8", closefd=False) as stream:
+                    return stream.readline().rstrip("\r\n")
+            except OSError as exc:
+                raise PermissionDeniedError(f"Cannot read a passphrase from file descriptor {self.passphrase_fd}: "
+                                            f"{exc.strerror}.", "Pass an open descriptor, e.g. --passphrase-fd 3 3<file.") from None
+        if not sys.stdin.isatty():
+            raise PermissionDeniedError(f"Acting as {name} needs their passphrase, and there is no terminal to ask on.",
+                                        "Run the command in a terminal, or pass --passphrase-fd N.")
+        return str(click.prompt(f"Passphrase for {name}", hide_input=True, err=True))
 
     def close(self) -> None:
         if self._practice is not None:
@@ -49,15 +71,18 @@ def echo_json(data: object) -> None:
 @click.option("--config", "config", type=click.Path(dir_okay=False), help="Config file (default: $SOCIALTUI_CONFIG, then the user config dir).")
 @click.option("--db", "db", metavar="URL", help="Database URL (overrides the config).")
 @click.option("--as", "as_staff", metavar="STAFF", help="Act as this staff member.")
+@click.option("--passphrase-fd", "passphrase_fd", type=int, metavar="FD",
+              help="Read the --as person's passphrase from this open file descriptor instead of a prompt.")
 @click.option("--dry-run", is_flag=True, help="Send nothing: record what each platform would receive.")
 @click.version_option(package_name="socialtui")
 @click.pass_context
-def cli(ctx: click.Context, config: str | None, db: str | None, as_staff: str | None, dry_run: bool) -> None:
+def cli(ctx: click.Context, config: str | None, db: str | None, as_staff: str | None, dry_run: bool,
+        passphrase_fd: int | None) -> None:
     """socialtui: a safe social-media calendar for a medical practice.
 
     With no command, opens the terminal app.
     """
-    state = AppState(config, db, as_staff, dry_run)
+    state = AppState(config, db, as_staff, dry_run, passphrase_fd)
     ctx.obj = state
     ctx.call_on_close(state.close)
     if ctx.invoked_subcommand is None:

@@ -33,6 +33,7 @@ def accounts_add(state: AppState, platform: str, name: str, handle: str | None, 
     if platform not in platform_names():
         raise ValidationError(f"Unknown platform {platform!r}.", f"Installed: {', '.join(platform_names())}.")
     practice = state.practice
+    actor = _admin(practice)
     credentials = CredentialStore()
     adapter_class = load_adapter_class(platform)
     with practice.store.session() as session:
@@ -58,16 +59,19 @@ def accounts_add(state: AppState, platform: str, name: str, handle: str | None, 
             session.add(account)
             session.flush()
         account.handle, account.paused_at, account.paused_reason = handle, None, None
-        record(session, actor=_actor(practice), action="account.connect", subject=("account", account.id),
+        record(session, actor=actor, action="account.connect", subject=("account", account.id),
                details={"platform": platform, "verified": not no_verify})
     click.echo(f"Account {name} ({platform}) connected; tokens are in {credentials.describe()}.")
 
 
-def _actor(practice: Practice) -> str:
-    try:
-        return practice.actor
-    except Exception:  # noqa: BLE001 - connecting an account does not need a staff name
-        return "admin"
+def _admin(practice: Practice) -> str:
+    """The acting staff member, once proven to hold the admin role (asked before any prompt)."""
+    from socialtui.services.permissions import Permission, require
+
+    actor = practice.actor
+    with practice.store.reading() as session:
+        require(session, actor, Permission.MANAGE_ACCOUNTS)
+    return actor
 
 
 @accounts_group.command("list")
@@ -120,13 +124,14 @@ def accounts_remove(state: AppState, name: str) -> None:
     from socialtui.practice_time import now_utc
 
     practice = state.practice
+    actor = _admin(practice)
     account = _get(practice, name)
     CredentialStore().delete(name)
     with practice.store.session() as session:
         row = session.get(Account, account.id)
         assert row is not None
         row.paused_at, row.paused_reason = now_utc(), f"Removed: reconnect with `socialtui accounts add {row.platform} {name}`."
-        record(session, actor=_actor(practice), action="account.remove", subject=("account", row.id))
+        record(session, actor=actor, action="account.remove", subject=("account", row.id))
     click.echo(f"Tokens for {name} removed; the account is paused.")
 
 

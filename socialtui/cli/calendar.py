@@ -19,9 +19,13 @@ from socialtui.services.calendar import calendar_entries
 @pass_state
 def demo(state: AppState, reset: bool) -> None:
     """Seed a realistic demo practice (dry-run accounts only)."""
+    from socialtui import anchor
+
     practice = state.practice
     with practice.store.session() as session:
         counts = seed_demo(session, practice.zone, reset=reset)
+        if reset:  # the old log is gone on purpose: its anchors would report it as truncated
+            anchor.forget(practice.store.engine.url.render_as_string(hide_password=False))
     click.echo("Demo practice ready: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + ".")
     click.echo('Act as a staff member with --as, e.g. --as "Dana Reyes" (author) or --as "Dr. Priya Shah" (approver).')
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from typing import Any, TypeVar
 
 import click
@@ -153,6 +155,7 @@ def _simple(name: str, help_text: str, action: Any, *, message: str) -> click.Co
     @pass_state
     def command(state: AppState, post_id: int) -> None:
         practice = state.practice
+        practice.actor  # noqa: B018 - prove who is acting (a passphrase prompt) before any transaction starts
         with practice.store.session() as session:
             post = action(session, post_id, practice)
             click.echo(message.format(id=post.id, status=post.status, due=format_local(post.due_at, practice.zone)))
@@ -163,9 +166,35 @@ def _simple(name: str, help_text: str, action: Any, *, message: str) -> click.Co
 post_group.add_command(_simple("submit", "Run the checks and send a draft for review.",
                                lambda s, pid, p: review.submit(s, pid, p.config, actor=p.actor),
                                message="Post {id} is now {status}."))
-post_group.add_command(_simple("approve", "Approve a post in review (not your own).",
-                               lambda s, pid, p: review.approve(s, pid, p.config, actor=p.actor),
-                               message="Post {id} is now {status}."))
+
+
+@post_group.command("approve")
+@click.argument("post_id", type=int)
+@click.option("--ack", "acks", multiple=True, metavar="CODE",
+              help="Acknowledge the author's override of this warning (repeat for each); asked for on a terminal.")
+@pass_state
+def post_approve(state: AppState, post_id: int, acks: tuple[str, ...]) -> None:
+    """Approve a post in review (not one you wrote or changed since its last approval)."""
+    from socialtui.errors import OverridesNotAcknowledgedError
+
+    practice = state.practice
+    actor = practice.actor
+    acknowledged = {a.strip().upper() for a in acks}
+    with practice.store.session() as session:
+        overrides = [(o.code, o.by, o.reason) for o in get_post(session, post_id).overrides]
+    pending = [o for o in overrides if o[0] not in acknowledged]
+    if pending and sys.stdin.isatty() and not acks:
+        for code, by, reason in pending:
+            click.echo(f"{by} overrode warning {code}: {reason}")
+            if click.confirm(f"Do you acknowledge the override of {code}?", default=False):
+                acknowledged.add(code)
+    with practice.store.session() as session:
+        try:
+            post = review.approve(session, post_id, practice.config, actor=actor, acknowledged=acknowledged)
+        except OverridesNotAcknowledgedError as exc:
+            exc.hint = f"Read each reason, then approve with --ack for each: {' '.join('--ack ' + c for c in exc.codes)}."
+            raise
+        click.echo(f"Post {post.id} is now {post.status}.")
 post_group.add_command(_simple("cancel", "Cancel a post that has not gone out.",
                                lambda s, pid, p: review.cancel(s, pid, actor=p.actor),
                                message="Post {id} is now {status}."))

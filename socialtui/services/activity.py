@@ -13,7 +13,7 @@ from socialtui.lifecycle import ATTENTION, PostStatus, transition
 from socialtui.practice_time import now_utc
 from socialtui.services.posts import get_post
 from socialtui.services.review import schedule
-from socialtui.services.staff import get_staff
+from socialtui.services.permissions import Permission, require
 from socialtui.store.models import Post, Publication
 
 RETRY_DELAY = timedelta(seconds=30)
@@ -43,8 +43,8 @@ def retry_now(session: Session, post_id: int, *, actor: str, now: datetime | Non
 
 
 def mark_published(session: Session, post_id: int, url: str, *, actor: str) -> Post:
-    """Record that a needs-attention post did go out (a person checked the platform)."""
-    get_staff(session, actor)
+    """Record that a needs-attention post did go out (an approver checked the platform)."""
+    require(session, actor, Permission.APPROVE)
     if not url.startswith(("https://", "http://")):
         raise ValidationError("Give the URL of the post on the platform.", "Copy it from the platform, e.g. https://x.com/...")
     post = get_post(session, post_id)

@@ -14,6 +14,7 @@ from socialtui.audit import record
 from socialtui.errors import NotFoundError, ValidationError
 from socialtui.lifecycle import PostStatus
 from socialtui.services.review import hold
+from socialtui.services.permissions import Permission, require
 from socialtui.services.staff import get_staff
 from socialtui.store.models import Consent, Post, post_consents
 
@@ -132,8 +133,8 @@ def revocation_impact(session: Session, consent_id: int) -> RevocationImpact:
 
 
 def revoke_consent(session: Session, consent_id: int, reason: str, *, actor: str, on: date | None = None) -> RevocationImpact:
-    """Revoke a consent: hold every unpublished post that uses it; list published ones for takedown."""
-    get_staff(session, actor)
+    """Revoke a consent (an admin's job): hold every unpublished post that uses it; list published ones for takedown."""
+    require(session, actor, Permission.REVOKE_CONSENT)
     if not reason.strip():
         raise ValidationError("A revocation needs a reason.", 'Pass --reason "patient withdrew consent by phone".')
     consent = get_consent(session, consent_id)

@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 from socialtui.audit import record
 from socialtui.errors import ValidationError
 from socialtui.lifecycle import PostStatus, transition
+from socialtui.integrity import integrity_key
 from socialtui.services.posts import content_fingerprint
 from socialtui.store.models import (
-    Account, Approval, Base, Citation, Consent, Post, PostVariant, Publication, StaffMember, utcnow,
+    Account, Approval, AuditEvent, Base, Citation, Consent, Post, PostVariant, Publication, StaffMember, utcnow,
 )
 
 S = PostStatus
@@ -61,6 +62,9 @@ def seed_demo(session: Session, zone: ZoneInfo, *, reset: bool = False, today: d
     if session.scalar(select(Post.id).limit(1)) is not None or session.scalar(select(StaffMember.id).limit(1)) is not None:
         if not reset:
             raise ValidationError("This database already has data.", "Use `socialtui demo --reset` to wipe it and start again.")
+        if session.scalar(select(AuditEvent.id).where(AuditEvent.action == "demo.seed").limit(1)) is None:
+            raise ValidationError("This database is a practice's own, not a demo: socialtui will not wipe it.",
+                                  "Point --db at a new file for a demo.")
         for table in reversed(Base.metadata.sorted_tables):
             session.execute(delete(table))
         session.flush()
@@ -165,8 +169,10 @@ def _advance(session: Session, post: Post, target: PostStatus, approver: StaffMe
     for step in PATHS[target]:
         actor = approver.name if step in (S.APPROVED, S.REJECTED) else post.author.name if step is S.IN_REVIEW else "serve@demo"
         if step is S.APPROVED:
+            session.flush()  # publications get their ids and times in UTC before they are fingerprinted
             post.approvals.append(Approval(approver=approver, content_hash=content_fingerprint(post), due_at=post.due_at,
-                                           findings=[], overrides=[]))
+                                           findings=[], overrides=[], key_id=integrity_key().key_id,
+                                           covers_change_id=max((c.id for c in post.changes), default=0)))
         transition(session, post, step, actor=actor, reason=REASONS.get(step, "") if step is target else "")
     status = PUBLICATION_STATUS.get(target)
     for pub in post.publications:

@@ -7,7 +7,7 @@ import json
 import mimetypes
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +16,22 @@ from sqlalchemy.orm import Session, selectinload
 
 from socialtui.audit import record
 from socialtui.errors import ConflictError, NotFoundError, ValidationError
+from socialtui.integrity import integrity_key
 from socialtui.lifecycle import EDITABLE, PostStatus, transition
 from socialtui.practice_time import require_future
-from socialtui.services.staff import get_staff
-from socialtui.store.models import Account, Citation, Consent, MediaAttachment, Post, PostVariant, Publication, utcnow
+from socialtui.services.permissions import Permission, require
+from socialtui.store.models import (
+    Account,
+    Citation,
+    Consent,
+    MediaAttachment,
+    Post,
+    PostChange,
+    PostVariant,
+    Publication,
+    StaffMember,
+    utcnow,
+)
 
 KINDS = ("general", "patient_story", "testimonial", "promotion", "event", "reply")
 VIDEO_SUFFIXES = {".mp4", ".mov", ".m4v", ".webm"}
@@ -46,6 +58,10 @@ class PostChanges:
     def is_empty(self) -> bool:
         return all(getattr(self, name) is None for name in self.__dataclass_fields__ if name != "extra")
 
+    def fields_set(self) -> list[str]:
+        """The names of the fields this change sets, sorted."""
+        return sorted(n for n in self.__dataclass_fields__ if n != "extra" and getattr(self, n) is not None)
+
 
 def get_post(session: Session, post_id: int) -> Post:
     """The post with ``post_id`` and everything attached to it.
@@ -67,7 +83,7 @@ def create_post(session: Session, changes: PostChanges, *, actor: str, now: date
     Raises:
         ValidationError / TimeError / NotFoundError: something given is not acceptable.
     """
-    author = get_staff(session, actor)
+    author = require(session, actor, Permission.WRITE)
     if not (changes.text or "").strip():
         raise ValidationError("A post needs some text.", 'Pass --text "...".')
     post = Post(author=author, text="", kind="general", status=PostStatus.DRAFT.value, updated_by=actor,
@@ -75,6 +91,7 @@ def create_post(session: Session, changes: PostChanges, *, actor: str, now: date
     session.add(post)
     _apply(session, post, changes, now=now)
     session.flush()
+    note_change(post, author, changes.fields_set())
     record(session, actor=actor, action="post.create", subject=("post", post.id), to_state=post.status,
            details={"kind": post.kind, "targets": [p.account.name for p in post.publications]})
     return post
@@ -92,7 +109,7 @@ def edit_post(session: Session, post_id: int, changes: PostChanges, *, actor: st
         ConflictError: the post changed since ``expected_version``.
         IllegalTransitionError: the post can no longer be edited (published, cancelled, publishing).
     """
-    get_staff(session, actor)
+    editor = require(session, actor, Permission.WRITE)
     # Lock the row before reading it: an editor saving at the same moment has then committed
     # before the version check, so the conflict can name who saved and when (PostgreSQL;
     # SQLite's BEGIN IMMEDIATE already serialises writers).
@@ -110,6 +127,7 @@ def edit_post(session: Session, post_id: int, changes: PostChanges, *, actor: st
     if content_fingerprint(post) == before:
         return post
     post.updated_by, post.updated_at = actor, utcnow()
+    note_change(post, editor, changes.fields_set())
     for approval in post.approvals:
         approval.valid = False
     status = PostStatus(post.status)
@@ -120,9 +138,15 @@ def edit_post(session: Session, post_id: int, changes: PostChanges, *, actor: st
                 pub.status = "pending"
     elif status is PostStatus.REJECTED:
         transition(session, post, PostStatus.DRAFT, actor=actor, reason="edited after rejection")
-    record(session, actor=actor, action="post.edit", subject=("post", post.id),
-           details={"fields": sorted(n for n in changes.__dataclass_fields__ if n != "extra" and getattr(changes, n) is not None)})
+    record(session, actor=actor, action="post.edit", subject=("post", post.id), details={"fields": changes.fields_set()})
     return post
+
+
+def note_change(post: Post, staff: StaffMember, fields: Sequence[str]) -> PostChange:
+    """Remember that ``staff`` wrote or changed ``fields`` of ``post``: they may not approve it next."""
+    change = PostChange(staff=staff, fields=list(fields), at=utcnow())
+    post.changes.append(change)
+    return change
 
 
 def conflict(post: Post, expected_version: int) -> ConflictError:
@@ -228,7 +252,13 @@ def text_for(post: Post, platform: str) -> str:
 
 
 def content_fingerprint(post: Post) -> str:
-    """A hash of exactly what will be sent, apart from the time: texts, media, targets, safeguards."""
+    """A keyed hash (HMAC) of exactly what will be sent: texts, media, safeguards, and every
+    publication's account and due time.
+
+    Keyed with the practice's integrity key (:mod:`socialtui.integrity`), so someone who can
+    write to the database but lacks the key cannot change a post and recompute a matching hash.
+    Times are in one canonical form (UTC), whatever offset the path that wrote them carried.
+    """
     payload = {
         "text": post.text,
         "variants": {v.platform: v.text for v in post.variants},
@@ -241,9 +271,15 @@ def content_fingerprint(post: Post) -> str:
         "targets": sorted(p.account.name for p in post.publications),
         "citations": [c.reference for c in post.citations],
         "consents": sorted(c.id for c in post.consents),
-        "due_at": post.due_at.isoformat() if post.due_at else None,
+        "due_at": _canonical_time(post.due_at),
+        "publications": sorted([p.account.name, p.account.platform, _canonical_time(p.due_at)]
+                               for p in post.publications),
     }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+    return integrity_key().sign(json.dumps(payload, sort_keys=True).encode())
+
+
+def _canonical_time(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat(timespec="seconds") if value is not None else None
 
 
 def list_posts(session: Session, *, start: datetime | None = None, end: datetime | None = None,

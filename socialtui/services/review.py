@@ -7,6 +7,7 @@ sent, and only a trained approver who is not the author may give it.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -14,13 +15,22 @@ from sqlalchemy.orm import Session
 from socialtui.audit import record
 from socialtui.checks import Finding
 from socialtui.config import Config
-from socialtui.errors import ChecksBlockedError, PermissionDeniedError, TimeError, ValidationError
+from socialtui.errors import (
+    ChecksBlockedError,
+    OverridesNotAcknowledgedError,
+    PermissionDeniedError,
+    TimeError,
+    ValidationError,
+)
+from socialtui.integrity import integrity_key
 from socialtui.lifecycle import PostStatus, allowed_from, ensure_allowed, transition
 from socialtui.practice_time import now_utc, require_future
 from socialtui.services.checking import check_post, finding_record
+from socialtui.services.permissions import Permission, require
+from socialtui.services.policy import active_rules, policy_fingerprint
 from socialtui.services.posts import content_fingerprint, get_post
 from socialtui.services.staff import get_staff, require_approver
-from socialtui.store.models import Approval, Override, Post, StaffMember, utcnow
+from socialtui.store.models import Approval, Override, Post, PostChange, StaffMember, utcnow
 
 S = PostStatus
 
@@ -49,7 +59,7 @@ def _require_targets(post: Post) -> None:
 
 def submit(session: Session, post_id: int, config: Config, *, actor: str) -> Post:
     """Send a draft for review after the checks pass."""
-    get_staff(session, actor)
+    require(session, actor, Permission.SUBMIT)
     post = get_post(session, post_id)
     if post.status == S.REJECTED:
         transition(session, post, S.DRAFT, actor=actor, reason="resubmitted")
@@ -60,50 +70,103 @@ def submit(session: Session, post_id: int, config: Config, *, actor: str) -> Pos
     return post
 
 
-def approve(session: Session, post_id: int, config: Config, *, actor: str, now: datetime | None = None) -> Post:
+def approve(session: Session, post_id: int, config: Config, *, actor: str, now: datetime | None = None,
+            acknowledged: Collection[str] = ()) -> Post:
     """Approve a post in review; with a due time it is scheduled at once.
 
+    Args:
+        acknowledged: the codes of the author's overrides the approver has read and accepts;
+            every override on the post must be among them.
+
     Raises:
-        PermissionDeniedError: the approver wrote it, is not an approver, or is not trained.
+        PermissionDeniedError: the approver wrote or changed the content since the last approval,
+            is not an approver, or is not trained.
         ChecksBlockedError: an error finding, or a warning without override.
+        OverridesNotAcknowledgedError: an override the approver has not acknowledged.
         TimeError: the due time has already passed.
     """
     approver = get_staff(session, actor)
     post = get_post(session, post_id)
     ensure_allowed(post, S.APPROVED)
-    if post.author_id == approver.id:
-        raise PermissionDeniedError(
-            f"{approver.name} wrote post {post.id} and cannot approve it.",
-            "A second person must approve every post; ask another trained approver.",
-        )
+    require_second_person(post, approver)  # first: "you wrote it" says more than "you are an author"
+    require(session, actor, Permission.APPROVE)
     require_approver(approver, valid_months=config.practice.training_valid_months)
     if post.due_at is not None and post.due_at <= (now or now_utc()):
         raise TimeError(f"Post {post.id}'s time has already passed.", f"Set a new time with `socialtui post edit {post.id} --at ...` first.")
     findings = _gate(session, post, config, approver=approver)
+    _require_acknowledged(post, acknowledged)
     approval = Approval(
         approver=approver, content_hash=content_fingerprint(post), due_at=post.due_at,
         findings=[finding_record(f) for f in findings],
-        overrides=[{"code": o.code, "reason": o.reason, "by": o.by} for o in post.overrides],
+        overrides=[{"code": o.code, "reason": o.reason, "by": o.by, "acknowledged_by": approver.name}
+                   for o in post.overrides],
+        covers_change_id=max((c.id for c in post.changes), default=0),
+        active_rules=active_rules(config), policy_fingerprint=policy_fingerprint(config),
+        key_id=integrity_key().key_id,
     )
     post.approvals.append(approval)
     transition(session, post, S.APPROVED, actor=actor)
     record(session, actor=actor, action="post.approve", subject=("post", post.id),
            details={"content_hash": approval.content_hash, "findings": [f.code for f in findings],
-                    "overrides": [o.code for o in post.overrides]})
+                    "overrides_acknowledged": [o.code for o in post.overrides],
+                    "policy": approval.policy_fingerprint})
     if post.due_at is not None:
         _schedule(session, post, actor=actor, reason="approved with a due time")
     return post
 
 
+def changes_since_approval(post: Post) -> list[PostChange]:
+    """The content changes the newest approval did not see (all of them before a first approval)."""
+    if not post.approvals:
+        return list(post.changes)
+    last = post.approvals[-1]
+    covered = last.covers_change_id
+    if covered is None:  # approved before changes were tracked: what it saw is what came before it
+        covered = max((c.id for c in post.changes if c.at <= last.approved_at), default=0)
+    return [c for c in post.changes if c.id > covered]
+
+
+def require_second_person(post: Post, approver: StaffMember) -> None:
+    """Refuse an approver who wrote the post, or wrote or changed its content since the last approval.
+
+    Raises:
+        PermissionDeniedError: naming who changed what.
+    """
+    if post.author_id == approver.id:
+        raise PermissionDeniedError(
+            f"{approver.name} wrote post {post.id} and cannot approve it.",
+            "A second person must approve every post; ask another trained approver.",
+        )
+    own = [c for c in changes_since_approval(post) if c.staff_id == approver.id]
+    if own:
+        fields = sorted({f for c in own for f in c.fields}) or ["the content"]
+        when = max(c.at for c in own).strftime("%Y-%m-%d %H:%M UTC")
+        raise PermissionDeniedError(
+            f"{approver.name} changed post {post.id} ({', '.join(fields)}, last on {when}) since it was last approved, "
+            "so cannot approve it.",
+            "A second person must see every change; ask another trained approver.",
+        )
+
+
+def _require_acknowledged(post: Post, acknowledged: Collection[str]) -> None:
+    missing = [o for o in post.overrides if o.code not in {a.strip().upper() for a in acknowledged}]
+    if missing:
+        listed = "; ".join(f"{o.code} (overridden by {o.by}: {o.reason})" for o in missing)
+        raise OverridesNotAcknowledgedError(
+            f"Post {post.id} has overrides the approver must acknowledge: {listed}.",
+            "Read each reason; acknowledge them one by one when you approve "
+            f"(`socialtui post approve {post.id} --ack CODE`), or reject the post.",
+            codes=[o.code for o in missing],
+        )
+
+
 def reject(session: Session, post_id: int, reason: str, *, actor: str) -> Post:
     """Send a post in review back to its author with a reason."""
-    reviewer = get_staff(session, actor)
+    require(session, actor, Permission.REJECT)
     if not reason.strip():
         raise ValidationError("A rejection needs a reason.", 'Pass --reason "what should change".')
     post = get_post(session, post_id)
     ensure_allowed(post, S.REJECTED)
-    if reviewer.role not in ("approver", "admin"):
-        raise PermissionDeniedError(f"{reviewer.name} is an {reviewer.role}, not an approver.", "Ask an approver to review it.")
     transition(session, post, S.REJECTED, actor=actor, reason=reason.strip())
     return post
 
@@ -114,7 +177,7 @@ def schedule(session: Session, post_id: int, due_at: datetime, *, actor: str, no
     The approval's content hash is re-bound to the new time only when nothing
     else changed; any other change goes through review.
     """
-    get_staff(session, actor)
+    require(session, actor, Permission.WRITE)
     post = get_post(session, post_id)
     require_future(due_at, now=now)
     approval = current_approval(post)
@@ -130,8 +193,9 @@ def schedule(session: Session, post_id: int, due_at: datetime, *, actor: str, no
     ensure_allowed(post, S.SCHEDULED)
     post.due_at = due_at
     approval.due_at = due_at
-    approval.content_hash = content_fingerprint(post)
     _schedule(session, post, actor=actor, reason="scheduled" if status is S.APPROVED else f"retry after {status}")
+    # Re-bound after the publications took the new time: the approval covers each one's time.
+    approval.content_hash, approval.key_id = content_fingerprint(post), integrity_key().key_id
     return post
 
 
@@ -145,7 +209,7 @@ def _schedule(session: Session, post: Post, *, actor: str, reason: str) -> None:
 
 def cancel(session: Session, post_id: int, *, actor: str, reason: str = "") -> Post:
     """Cancel a post that has not gone out."""
-    get_staff(session, actor)
+    require(session, actor, Permission.WRITE)
     post = get_post(session, post_id)
     ensure_allowed(post, S.CANCELLED)
     for pub in post.publications:
@@ -168,7 +232,7 @@ def hold(session: Session, post: Post, *, actor: str, reason: str) -> bool:
 
 def override(session: Session, post_id: int, code: str, reason: str, config: Config, *, actor: str) -> Override:
     """Accept one warning on a post with a written reason (audited). Errors cannot be overridden."""
-    get_staff(session, actor)
+    require(session, actor, Permission.SUBMIT)
     code = code.strip().upper()
     if len(reason.strip()) < 10:
         raise ValidationError("An override needs a written reason of at least a sentence.", 'Pass --reason "why this is acceptable".')

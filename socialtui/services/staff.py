@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from socialtui.audit import record
 from socialtui.errors import NotFoundError, PermissionDeniedError, ValidationError
+from socialtui.services.permissions import Permission, Role, require
 from socialtui.store.models import StaffMember
 
-
-class Role(StrEnum):
-    """What a staff member may do."""
-
-    AUTHOR = "author"
-    APPROVER = "approver"
-    ADMIN = "admin"
+__all__ = ["Role", "add_staff", "get_staff", "record_training", "require_approver", "training_in_date"]
 
 
 def get_staff(session: Session, name: str) -> StaffMember:
@@ -35,11 +29,18 @@ def get_staff(session: Session, name: str) -> StaffMember:
 
 
 def add_staff(session: Session, name: str, role: str, trained_on: date | None, *, actor: str) -> StaffMember:
-    """Add someone to the roster.
+    """Add someone to the roster: an admin's job, except the very first member, who must be an admin.
 
     Raises:
-        ValidationError: the role is unknown or the name is taken.
+        ValidationError: the role is unknown, the name is taken, or the first member is not an admin.
+        PermissionDeniedError: ``actor`` is not an admin.
     """
+    first = session.scalar(select(StaffMember.id).limit(1)) is None
+    if not first:
+        require(session, actor, Permission.MANAGE_STAFF)
+    elif role != Role.ADMIN:
+        raise ValidationError("The first staff member must be an admin, who then adds everyone else.",
+                              "Add yourself (or the practice's administrator) with the admin role first.")
     name = name.strip()
     if not name:
         raise ValidationError("A staff member needs a name.", "Pass the name, e.g. `socialtui staff add \"Dana Reyes\" --role author`.")
@@ -57,7 +58,8 @@ def add_staff(session: Session, name: str, role: str, trained_on: date | None, *
 
 
 def record_training(session: Session, name: str, on: date, *, actor: str) -> StaffMember:
-    """Record that ``name`` completed social-media training on ``on``."""
+    """Record that ``name`` completed social-media training on ``on`` (an admin's job)."""
+    require(session, actor, Permission.MANAGE_STAFF)
     member = get_staff(session, name)
     if on > date.today():
         raise ValidationError("A training date cannot be in the future.", "Enter the day the training was completed.")

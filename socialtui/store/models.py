@@ -80,6 +80,12 @@ class StaffMember(Base):
     trained_on: Mapped[date | None] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    passphrase_hash: Mapped[str | None] = mapped_column(String(300))
+    """scrypt hash of the person's passphrase (``passphrase`` identity mode); never the passphrase."""
+    passphrase_is_setup_code: Mapped[bool] = mapped_column(Boolean, default=False)
+    """The hash is of a one-time setup code an admin issued: it only lets the person set their own."""
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column()
 
     def __repr__(self) -> str:
         return f"StaffMember(id={self.id}, role={self.role!r})"
@@ -156,6 +162,7 @@ class Post(Base):
         back_populates="post", cascade="all, delete-orphan", order_by="Publication.id"
     )
     approvals: Mapped[list[Approval]] = relationship(cascade="all, delete-orphan", order_by="Approval.id")
+    changes: Mapped[list[PostChange]] = relationship(cascade="all, delete-orphan", order_by="PostChange.id")
     overrides: Mapped[list[Override]] = relationship(cascade="all, delete-orphan", order_by="Override.id")
 
     __mapper_args__ = {"version_id_col": version}
@@ -252,8 +259,46 @@ class Approval(Base):
     findings: Mapped[list[Any]] = mapped_column(default=list)
     overrides: Mapped[list[Any]] = mapped_column(default=list)
     valid: Mapped[bool] = mapped_column(Boolean, default=True)
+    covers_change_id: Mapped[int | None] = mapped_column(Integer)
+    """The newest :class:`PostChange` this approval saw: later changes need a new approval."""
+    active_rules: Mapped[list[Any] | None] = mapped_column(JSON)
+    """The check codes that were switched on when the approval was given."""
+    policy_fingerprint: Mapped[str | None] = mapped_column(String(64))
+    key_id: Mapped[str | None] = mapped_column(String(16))
+    """The integrity key that signed ``content_hash``; None for approvals made before signing."""
 
     approver: Mapped[StaffMember] = relationship(lazy="joined")
+
+
+class PostChange(Base):
+    """Who wrote or changed a post's content, and which fields: the two-person rule reads these."""
+
+    __tablename__ = "post_changes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    fields: Mapped[list[Any]] = mapped_column(default=list)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    staff: Mapped[StaffMember] = relationship(lazy="joined")
+
+
+class PolicyRecord(Base):
+    """The effective check policy as last seen: a change from the app or an editor is recorded here.
+
+    ``snapshot`` holds the policy itself (check settings, identity mode, OS user mapping: no
+    secret, no patient text) so the next change can say which keys moved.
+    """
+
+    __tablename__ = "policy_records"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    snapshot: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    source: Mapped[str] = mapped_column(String(20))  # initial | app | file
+    changed_by: Mapped[str] = mapped_column(String(120))
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(120))
+    acknowledged_at: Mapped[datetime | None] = mapped_column()
 
 
 class Override(Base):
@@ -285,6 +330,8 @@ class AuditEvent(Base):
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str | None] = mapped_column(String(16))
+    """The integrity key that signed ``hash`` (HMAC); None for events written before signing."""
 
 
 class OutboxEntry(Base):

@@ -116,7 +116,7 @@ def test_a_variant_equal_to_the_base_text_is_not_reported_twice() -> None:
 
 
 def test_disabled_codes_do_not_run() -> None:
-    findings = run_checks(CheckSubject(text=LEAKY), CheckSettings(disabled=["PRV001"]))
+    findings = run_checks(CheckSubject(text=LEAKY), CheckSettings(disabled=["PRV001"], disabled_reasons={"PRV001": "test"}))
     assert "PRV001" not in {f.code for f in findings}
     assert "PRV011" in {f.code for f in findings}
 

@@ -36,6 +36,9 @@ def dispatch_config(url: str, *, poll_seconds: float = 0.5, extra: str = "") -> 
 name = "Maple Family Medicine"
 timezone = "{TIMEZONE}"
 
+[identity]
+mode = "trust"
+
 [dispatch]
 poll_seconds = {poll_seconds}
 grace_minutes = 30

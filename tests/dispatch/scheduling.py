@@ -32,11 +32,12 @@ def clean_text(n: int) -> str:
 
 
 def add_staff_pair(practice: Practice) -> None:
-    """An author and an approver trained last month (the benchmark has no ``staffed`` fixture)."""
+    """An admin, an author and an approver trained last month (the benchmark has no ``staffed`` fixture)."""
     recently = date.today() - timedelta(days=30)
     with practice.store.session() as session:
-        add_staff(session, AUTHOR, "author", recently, actor="setup")
-        add_staff(session, APPROVER, "approver", recently, actor="setup")
+        add_staff(session, "Lee Park", "admin", recently, actor="Lee Park")
+        add_staff(session, AUTHOR, "author", recently, actor="Lee Park")
+        add_staff(session, APPROVER, "approver", recently, actor="Lee Park")
 
 
 def through_review(practice: Practice, text: str, due_at: datetime, targets: Sequence[str] = ("hook",)) -> int:

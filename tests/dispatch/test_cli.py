@@ -61,7 +61,7 @@ def test_empty_outbox_says_so(staffed: Practice) -> None:
 
 @pytest.mark.usefixtures("cryptfile_keyring")
 def test_accounts_add_prompts_for_the_token_verifies_and_stores_it(staffed: Practice, platform: LoopbackPlatform) -> None:
-    added = socialtui(staffed, "accounts", "add", "webhook", "intranet", "--handle", platform.url, input=f"{TOKEN}\n")
+    added = socialtui(staffed, "--as", "Lee Park", "accounts", "add", "webhook", "intranet", "--handle", platform.url, input=f"{TOKEN}\n")
     assert added.returncode == 0, added.stderr
     assert f"Verified: connected as {platform.url}." in added.stdout
     assert "Account intranet (webhook) connected; tokens are in encrypted file" in added.stdout
@@ -71,7 +71,7 @@ def test_accounts_add_prompts_for_the_token_verifies_and_stores_it(staffed: Prac
 
 @pytest.mark.usefixtures("cryptfile_keyring")
 def test_accounts_list_test_and_remove(staffed: Practice, platform: LoopbackPlatform) -> None:
-    socialtui(staffed, "accounts", "add", "webhook", "intranet", "--handle", platform.url, input=f"{TOKEN}\n")
+    socialtui(staffed, "--as", "Lee Park", "accounts", "add", "webhook", "intranet", "--handle", platform.url, input=f"{TOKEN}\n")
     listed = socialtui(staffed, "accounts", "list")
     assert any(line.split()[:3] == ["intranet", "webhook", "connected"] for line in listed.stdout.splitlines())
 
@@ -79,7 +79,7 @@ def test_accounts_list_test_and_remove(staffed: Practice, platform: LoopbackPlat
     assert tested.returncode == 0 and "intranet: credentials work" in tested.stdout
     assert platform.gets[-1]["authorization"] == [f"Bearer {TOKEN}"]  # read back from the encrypted file
 
-    removed = socialtui(staffed, "accounts", "remove", "intranet")
+    removed = socialtui(staffed, "--as", "Lee Park", "accounts", "remove", "intranet")
     assert removed.returncode == 0 and "Tokens for intranet removed" in removed.stdout
     (row,) = [r for r in json.loads(socialtui(staffed, "accounts", "list", "--json").stdout) if r["name"] == "intranet"]
     assert row["status"] == "paused" and "socialtui accounts add webhook intranet" in row["paused_reason"]
@@ -87,7 +87,7 @@ def test_accounts_list_test_and_remove(staffed: Practice, platform: LoopbackPlat
 
 def test_accounts_add_refused_by_the_endpoint_stores_nothing(staffed: Practice, platform: LoopbackPlatform,
                                                              cryptfile_keyring: None) -> None:
-    refused = socialtui(staffed, "accounts", "add", "webhook", "intranet", "--handle", "http://127.0.0.1:9/nothing",
+    refused = socialtui(staffed, "--as", "Lee Park", "accounts", "add", "webhook", "intranet", "--handle", "http://127.0.0.1:9/nothing",
                         input=f"{TOKEN}\n")
     assert refused.returncode == 2 and "error: Webhook could not connect" in refused.stderr
     assert "Traceback" not in refused.stderr
@@ -98,7 +98,7 @@ def test_without_a_usable_keyring_the_cli_lists_the_ways_forward(staffed: Practi
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOCIALTUI_KEYRING")
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    refused = socialtui(staffed, "accounts", "add", "webhook", "intranet", "--handle", platform.url, input=f"{TOKEN}\n")
+    refused = socialtui(staffed, "--as", "Lee Park", "accounts", "add", "webhook", "intranet", "--handle", platform.url, input=f"{TOKEN}\n")
     assert refused.returncode == 2
     assert "error: Tokens cannot be stored safely: no keyring backend is available." in refused.stderr
     hint = refused.stderr.split("hint:", 1)[1]

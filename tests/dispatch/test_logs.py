@@ -32,7 +32,7 @@ def test_logs_are_json_lines_without_a_token_or_post_text(staffed: Practice, pla
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOCIALTUI_KEYRING", "cryptfile")
     monkeypatch.setenv("SOCIALTUI_KEYRING_PASSWORD", "correct horse battery staple")
-    assert socialtui(staffed, "accounts", "add", "webhook", "hook", "--handle", platform.url,
+    assert socialtui(staffed, "--as", "Lee Park", "accounts", "add", "webhook", "hook", "--handle", platform.url,
                      input=f"{TOKEN}\n").returncode == 0
     sent, held = approved_posts(staffed, [clean_text(1), clean_text(2)], now_utc() + timedelta(seconds=1))
     with staffed.store.session() as session:

@@ -36,7 +36,7 @@ def test_an_approver_never_approves_a_post_they_wrote(staffed, staff):
 
 def test_an_author_cannot_approve_someone_elses_post(staffed, staff):
     post_id = submitted(staffed, staff.approver)
-    with pytest.raises(PermissionDeniedError, match="not an approver"), staffed.store.session() as session:
+    with pytest.raises(PermissionDeniedError, match="only an approver or admin may approve"), staffed.store.session() as session:
         review.approve(session, post_id, staffed.config, actor=staff.author)
 
 
@@ -50,7 +50,7 @@ def test_an_approver_who_was_never_trained_cannot_approve(staffed, staff):
     from socialtui.services.staff import add_staff
 
     with staffed.store.session() as session:
-        add_staff(session, "Dr. New Hire", "approver", None, actor="setup")
+        add_staff(session, "Dr. New Hire", "approver", None, actor=staff.admin)
     post_id = submitted(staffed, staff.author)
     with pytest.raises(PermissionDeniedError, match="no training on record"), staffed.store.session() as session:
         review.approve(session, post_id, staffed.config, actor="Dr. New Hire")

@@ -52,7 +52,7 @@ def test_intact_log_verifies_with_exit_0(cli, logged):
 def test_editing_a_rows_details_is_detected_at_that_event(cli, logged):
     target = event_ids(logged)[3]
     with logged.store.session() as session:
-        session.execute(update(AuditEvent).where(AuditEvent.id == target).values(details={"role": "admin"}))
+        session.execute(update(AuditEvent).where(AuditEvent.id == target).values(details={"role": "owner"}))
     result = verify_cli(cli)
     assert result.exit_code == 1
     assert f"BROKEN at event #{seq_of(logged, target)}" in result.stderr
@@ -110,7 +110,7 @@ def test_recomputing_a_tampered_rows_own_hash_still_breaks_the_chain(logged):
     with logged.store.session() as session:
         event = session.get(AuditEvent, ids[3])
         event.details = {"forged": True}
-        event.hash = _digest(event.seq, event.at, event.actor, event.action, event.subject_type, event.subject_id,
+        event.hash = _digest(event.key_id, event.seq, event.at, event.actor, event.action, event.subject_type, event.subject_id,
                              event.from_state, event.to_state, event.details, event.prev_hash)
     with logged.store.session() as session:
         result = verify(session)

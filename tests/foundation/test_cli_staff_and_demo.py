@@ -21,7 +21,7 @@ def test_later_staff_members_are_added_by_someone_named(cli_staffed):
 
 
 def test_staff_add_refuses_a_name_already_on_the_roster(cli_staffed, staff):
-    result = cli_staffed("staff", "add", staff.author, "--role", "author", as_=staff.approver)
+    result = cli_staffed("staff", "add", staff.author, "--role", "author", as_=staff.admin)
     assert result.exit_code == 2
     assert "already on the roster" in result.stderr
 
@@ -42,7 +42,7 @@ def test_staff_list_marks_out_of_date_training(cli_staffed, staff):
 
 def test_staff_train_brings_training_back_in_date(cli_staffed, staff):
     today = date.today().isoformat()
-    result = cli_staffed("staff", "train", staff.untrained_approver, "--on", today, as_=staff.approver)
+    result = cli_staffed("staff", "train", staff.untrained_approver, "--on", today, as_=staff.admin)
     assert result.exit_code == 0, result.stderr
     data = {r["name"]: r for r in json.loads(cli_staffed("staff", "list", "--json").stdout)}
     assert data[staff.untrained_approver] == {"name": staff.untrained_approver, "role": "approver", "trained_on": today,
@@ -51,7 +51,7 @@ def test_staff_train_brings_training_back_in_date(cli_staffed, staff):
 
 def test_staff_train_refuses_a_future_date(cli_staffed, staff):
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
-    result = cli_staffed("staff", "train", staff.author, "--on", tomorrow, as_=staff.approver)
+    result = cli_staffed("staff", "train", staff.author, "--on", tomorrow, as_=staff.admin)
     assert result.exit_code == 2
     assert "cannot be in the future" in result.stderr
 

@@ -91,7 +91,7 @@ def posts_using_consent(staffed, staff, consent_id) -> dict[PostStatus, int]:
 
 
 def test_consent_revoke_holds_every_unpublished_post_using_it(cli_staffed, staff, staffed, consent_id, posts_using_consent):
-    result = cli_staffed("consent", "revoke", consent_id, "--reason", "Patient withdrew by phone.", as_=staff.author)
+    result = cli_staffed("consent", "revoke", consent_id, "--reason", "Patient withdrew by phone.", as_=staff.admin)
     assert result.exit_code == 0, result.stderr
     with staffed.store.session() as session:
         for status in (PostStatus.DRAFT, PostStatus.SCHEDULED):
@@ -103,7 +103,7 @@ def test_consent_revoke_holds_every_unpublished_post_using_it(cli_staffed, staff
 
 def test_consent_revoke_lists_published_posts_for_takedown(cli_staffed, staff, staffed, consent_id, posts_using_consent):
     published = posts_using_consent[PostStatus.PUBLISHED]
-    result = cli_staffed("consent", "revoke", consent_id, "--reason", "Patient withdrew by phone.", as_=staff.author)
+    result = cli_staffed("consent", "revoke", consent_id, "--reason", "Patient withdrew by phone.", as_=staff.admin)
     held = sorted([posts_using_consent[PostStatus.DRAFT], posts_using_consent[PostStatus.SCHEDULED]])
     assert f"Held posts: {', '.join(map(str, held))}" in result.stdout
     assert f"post {published}: https://x.com/MapleFamilyMed/status/{published}" in result.stdout
@@ -112,15 +112,15 @@ def test_consent_revoke_lists_published_posts_for_takedown(cli_staffed, staff, s
 
 
 def test_consent_revoke_marks_the_consent_revoked(cli_staffed, staff, consent_id):
-    cli_staffed("consent", "revoke", consent_id, "--reason", "Patient withdrew by phone.", as_=staff.author)
+    cli_staffed("consent", "revoke", consent_id, "--reason", "Patient withdrew by phone.", as_=staff.admin)
     data = json.loads(cli_staffed("consent", "show", consent_id, "--json").stdout)
     assert data["validity"] == "revoked"
     assert data["revoked_on"] == date.today().isoformat()
 
 
 def test_consent_revoked_twice_is_refused(cli_staffed, staff, consent_id):
-    cli_staffed("consent", "revoke", consent_id, "--reason", "Patient withdrew by phone.", as_=staff.author)
-    result = cli_staffed("consent", "revoke", consent_id, "--reason", "Again.", as_=staff.author)
+    cli_staffed("consent", "revoke", consent_id, "--reason", "Patient withdrew by phone.", as_=staff.admin)
+    result = cli_staffed("consent", "revoke", consent_id, "--reason", "Again.", as_=staff.admin)
     assert result.exit_code == 2
     assert "already revoked" in result.stderr
 
@@ -129,6 +129,6 @@ def test_revoking_a_consent_holds_a_post_in_review(staffed, staff, consent_id):
     with staffed.store.session() as session:
         post = new_post(session, staff.author, consent_ids=[int(consent_id)], kind="testimonial")
         force_status(session, post.id, PostStatus.IN_REVIEW, staff.approver)
-        impact = revoke_consent(session, int(consent_id), "Withdrawn.", actor=staff.author)
+        impact = revoke_consent(session, int(consent_id), "Withdrawn.", actor=staff.admin)
         assert impact.held == [post.id]
         assert get_post(session, post.id).status == PostStatus.HELD

@@ -31,6 +31,7 @@ from socialtui.store.models import AuditEvent, Post
 from .helpers import CLEAN_TEXT, OTHER_TEXT
 
 STAFF = {
+    "Lee Park": ("admin", 30),
     "Dana Reyes": ("author", 30),
     "Dr. Priya Shah": ("approver", 30),
     "Dr. Ana Lima": ("approver", 100),
@@ -54,8 +55,8 @@ def build_template(folder: Path, config_file: Path) -> Path:
     form = folder / "consent.pdf"
     form.write_bytes(b"%PDF signed")
     with practice.store.session() as session:
-        for name, (role, age) in STAFF.items():
-            add_staff(session, name, role, date.today() - timedelta(days=age), actor="setup")
+        for name, (role, age) in STAFF.items():  # the admin comes first and adds the others
+            add_staff(session, name, role, date.today() - timedelta(days=age), actor="Lee Park")
         add_consent(session, subject_ref="C-2026-001", scope=["x", "facebook", "photo", "quote"],
                     signed_on=date.today() - timedelta(days=5), expires_on=None, document=str(form), actor="Dana Reyes")
     practice.close()
@@ -167,6 +168,21 @@ class PostLifecycle(RuleBasedStateMachine):
                 assert approval.content_hash == content_fingerprint(post)
                 assert approval.approver_id != post.author_id
                 assert approval.approver.name not in ("Dr. Tom Becker", "Dana Reyes")
+
+    @invariant()
+    def nobody_approves_content_they_wrote_or_changed_since_the_last_approval(self):
+        """The two-person rule, recomputed from the audit log alone (not from the services' own records)."""
+        with self.practice.store.session() as session:
+            events = session.scalars(select(AuditEvent).where(AuditEvent.subject_type == "post").order_by(AuditEvent.seq))
+            editors: dict[str, set[str]] = {}
+            for event in events:
+                if event.action in ("post.create", "post.edit"):
+                    editors.setdefault(event.subject_id, set()).add(event.actor)
+                elif event.action == "post.approve":
+                    changed = editors.get(event.subject_id, set())
+                    assert event.actor not in changed, (
+                        f"post {event.subject_id} approved by {event.actor}, who changed it since the last approval")
+                    editors[event.subject_id] = set()
 
     @invariant()
     def audit_chain_verifies(self):

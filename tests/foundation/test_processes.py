@@ -32,8 +32,9 @@ def spawn(config_file, store_url, *args: str) -> subprocess.Popen[str]:
 
 @requires_checks
 def test_the_whole_journey_through_the_real_command(socialtui):
-    assert socialtui("staff", "add", "Dana Reyes", "--role", "author", "--trained", "2026-01-05").exit_code == 0
-    assert socialtui("staff", "add", "Dr. Priya Shah", "--role", "approver", "--trained", "2026-01-05", as_="Dana Reyes").exit_code == 0
+    assert socialtui("staff", "add", "Lee Park", "--role", "admin", "--trained", "2026-01-05").exit_code == 0
+    assert socialtui("staff", "add", "Dana Reyes", "--role", "author", "--trained", "2026-01-05", as_="Lee Park").exit_code == 0
+    assert socialtui("staff", "add", "Dr. Priya Shah", "--role", "approver", "--trained", "2026-01-05", as_="Lee Park").exit_code == 0
     created = socialtui("post", "new", "--text", CLEAN_TEXT, "--to", "clinic-x", "--at", local_in_days(6), as_="Dana Reyes")
     assert created.exit_code == 0, created.stderr
     post_id = created.stdout.strip()

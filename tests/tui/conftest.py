@@ -17,6 +17,9 @@ CONFIG = """\
 name = "Maple Family Medicine"
 timezone = "America/New_York"
 
+[identity]
+mode = "trust"
+
 [dispatch]
 min_gap_minutes = 60
 """

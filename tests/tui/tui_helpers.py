@@ -17,8 +17,7 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
             try:
                 await pilot.app.workers.wait_for_complete(finite)
             except WorkerCancelled:
-                pass  # an exclusive worker replaced by a newer one: the loop waits for that one
-
+                continue  # an exclusive worker was replaced by a newer one (a debounce fired late): wait for that
         await pilot.pause()
     for _ in range(3):  # DataTable and OptionList size themselves on idle
         await pilot.pause(0.05)

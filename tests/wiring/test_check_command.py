@@ -116,7 +116,8 @@ def test_approval_stores_its_findings_and_overrides(invoke, staffed, staff, conf
         invoke(*_args(config_file, store_url, "--as", staff.author, "post", "override", str(post_id), code,
                       "--reason", "Seasonal reminder reviewed; wording agreed with the clinic lead."))
     assert invoke(*_args(config_file, store_url, "--as", staff.author, "post", "submit", str(post_id))).exit_code == 0
-    approved = invoke(*_args(config_file, store_url, "--as", staff.approver, "post", "approve", str(post_id)))
+    approved = invoke(*_args(config_file, store_url, "--as", staff.approver, "post", "approve", str(post_id),
+                           *[arg for code in codes for arg in ("--ack", code)]))
     assert approved.exit_code == 0, approved.stderr
     with staffed.store.session() as session:
         approval = get_post(session, post_id).approvals[-1]
