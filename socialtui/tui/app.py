@@ -111,10 +111,9 @@ class SocialTuiApp(ReportsBugs, App[None]):
         self._stamp: tuple[Any, ...] | None = None
         self.crash_reports = CrashReports(self)
         self._last_input = monotonic()
-        if hasattr(practice, "passphrase_source"):  # TODO(issue 8): plain assignment once merged
-            # The CLI's source prompts on the terminal, which would tear through the app's screen:
-            # here the app asks in its own dialogs.
-            practice.passphrase_source = None
+        # The CLI's source prompts on the terminal, which would tear through the app's screen:
+        # here the app asks in its own dialogs.
+        practice.passphrase_source = None
 
     @property
     def today(self) -> date:
@@ -197,7 +196,7 @@ class SocialTuiApp(ReportsBugs, App[None]):
         if identity_mode(self.practice) == PASSPHRASE:
             self.push_screen(PassphraseDialog(name), self.set_actor)
         else:
-            self.practice.as_staff = name
+            self.practice.sign_in(name)  # trust mode: no proof asked, nothing slow
             self.set_actor(name)
 
     def set_actor(self, name: str | None) -> None:
@@ -229,9 +228,7 @@ class SocialTuiApp(ReportsBugs, App[None]):
         """Cover the app and forget who was signed in; the screens behind keep their unsaved text."""
         if locked(self):
             return
-        sign_out = getattr(self.practice, "sign_out", None)  # TODO(issue 8): call directly once merged
-        if sign_out is not None:
-            sign_out()
+        self.practice.sign_out()
         self.push_screen(LockScreen(self.actor_name), self.set_actor)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

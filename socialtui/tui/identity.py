@@ -37,13 +37,12 @@ TRUST, PASSPHRASE, OS_USER = "trust", "passphrase", "os-user"
 
 def identity_mode(practice: Practice) -> str:
     """``trust``, ``passphrase`` or ``os-user``."""
-    return getattr(practice, "identity_mode", TRUST)  # TODO(issue 8): plain attribute once context.py has it
+    return practice.identity_mode
 
 
 def idle_lock_seconds(practice: Practice) -> float:
-    """Seconds without input before the app locks (0: never; only in passphrase mode)."""
-    minutes: int = getattr(practice, "idle_lock_minutes", 0)  # TODO(issue 8): plain attribute once merged
-    return minutes * 60.0 if identity_mode(practice) == PASSPHRASE else 0.0
+    """Seconds without input before the app locks (0: never; the practice allows it only in passphrase mode)."""
+    return practice.idle_lock_minutes * 60.0
 
 
 class PassphraseForm(Vertical):

@@ -15,11 +15,6 @@ from socialtui.tui.identity import LockScreen, PassphraseDialog
 
 PASSPHRASES = {"Dana Reyes": "kettle orchard lantern", "Dr. Priya Shah": "granite meadow violin"}
 
-needs_identity = pytest.mark.skipif(
-    not hasattr(__import__("socialtui.context", fromlist=["Practice"]).Practice, "sign_in"),
-    reason="needs the practice's identity modes (issue 8, services side) merged into this branch")
-
-
 @pytest.fixture
 def shared_computer(config_path: Path, db_url: str, tmp_path: Path) -> Iterator[object]:
     """The demo practice in passphrase mode (idle lock after 5 minutes); Dana and Dr. Shah have passphrases."""
@@ -28,8 +23,8 @@ def shared_computer(config_path: Path, db_url: str, tmp_path: Path) -> Iterator[
     from socialtui.services.identity import set_first_passphrase
     from socialtui.services.staff import get_staff
 
-    config_path.write_text(config_path.read_text(encoding="utf-8").replace('mode = "trust"', "")
-                           + '\n[identity]\nmode = "passphrase"\nidle_lock_minutes = 5\n', encoding="utf-8")
+    config_path.write_text(config_path.read_text(encoding="utf-8").replace(
+        'mode = "trust"', 'mode = "passphrase"\nidle_lock_minutes = 5'), encoding="utf-8")
     practice = open_practice(config_path, db_url)
     with practice.store.session() as session:
         seed_demo(session, practice.zone)
@@ -53,6 +48,21 @@ async def sign_in_on(pilot, passphrase: str) -> None:  # type: ignore[no-untyped
     await wait_until(pilot, lambda: not field.disabled or not field.is_attached)
 
 
+async def pick_person(pilot, name: str) -> None:  # type: ignore[no-untyped-def]
+    choices = pilot.app.screen.query_one(OptionList)
+    choices.highlighted = choices.get_option_index(name)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def sign_in_from_the_lock(pilot, name: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.click("#switch-person")
+    await settle(pilot)
+    await pick_person(pilot, name)
+    await sign_in_on(pilot, PASSPHRASES[name])
+    await settle(pilot)
+
+
 # -- trust (demo) ------------------------------------------------------------------------------
 async def test_trust_mode_says_on_screen_that_anyone_may_act_as_anyone(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
@@ -63,7 +73,7 @@ async def test_trust_mode_says_on_screen_that_anyone_may_act_as_anyone(make_app)
 
 async def test_trust_mode_switches_person_without_proof(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("u")
         await settle(pilot)
@@ -76,7 +86,6 @@ async def test_trust_mode_switches_person_without_proof(make_app) -> None:  # ty
 
 
 # -- passphrase (shared computer) ----------------------------------------------------------------
-@needs_identity
 async def test_a_shared_computer_shows_nothing_until_someone_signs_in(shared_computer, tmp_path) -> None:  # type: ignore[no-untyped-def]
     app = shared_app(shared_computer, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -89,17 +98,13 @@ async def test_a_shared_computer_shows_nothing_until_someone_signs_in(shared_com
         assert isinstance(app.screen, LockScreen)
 
 
-@needs_identity
 async def test_a_wrong_passphrase_is_refused_inside_the_dialog_which_stays_open(shared_computer, tmp_path) -> None:  # type: ignore[no-untyped-def]
     app = shared_app(shared_computer, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.click("#switch-person")
         await settle(pilot)
-        choices = app.screen.query_one(OptionList)
-        choices.highlighted = choices.get_option_index("Dr. Priya Shah")
-        await pilot.press("enter")
-        await settle(pilot)
+        await pick_person(pilot, "Dr. Priya Shah")
         assert isinstance(app.screen, PassphraseDialog)
         assert app.screen.query_one("#passphrase", Input).password  # typed characters are masked
         await sign_in_on(pilot, "not her passphrase")
@@ -111,18 +116,14 @@ async def test_a_wrong_passphrase_is_refused_inside_the_dialog_which_stays_open(
         assert not isinstance(app.screen, (PassphraseDialog, LockScreen))
 
 
-@needs_identity
 async def test_idle_lock_covers_the_app_and_keeps_unsaved_text(shared_computer, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from socialtui.tui.screens.composer import ComposerScreen
 
     app = shared_app(shared_computer, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await sign_in_on(pilot, "")  # nothing typed: asked to type it
-        assert isinstance(app.screen, LockScreen)
-        app.screen.dismiss(None)  # as if Dana had signed in at the start
-        shared_computer.sign_in("Dana Reyes", PASSPHRASES["Dana Reyes"])
-        app.set_actor("Dana Reyes")
+        await sign_in_from_the_lock(pilot, "Dana Reyes")
+        assert app.actor_name == "Dana Reyes" and not isinstance(app.screen, LockScreen)
         await app.push_screen(ComposerScreen(None))
         await settle(pilot)
         composer = app.screen
@@ -131,6 +132,9 @@ async def test_idle_lock_covers_the_app_and_keeps_unsaved_text(shared_computer, 
         app.lock_if_idle()
         await settle(pilot)
         assert isinstance(app.screen, LockScreen) and "flu clinic" not in screen_text(app)
+        await pilot.press("escape", "1", "ctrl+p")  # no way around the lock
+        await settle(pilot)
+        assert isinstance(app.screen, LockScreen)
         await sign_in_on(pilot, PASSPHRASES["Dana Reyes"])
         await settle(pilot)
         assert app.screen is composer
@@ -138,7 +142,6 @@ async def test_idle_lock_covers_the_app_and_keeps_unsaved_text(shared_computer, 
 
 
 # -- os-user ------------------------------------------------------------------------------------
-@needs_identity
 async def test_os_user_mode_explains_instead_of_switching(config_path: Path, db_url: str, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     import socialtui.context

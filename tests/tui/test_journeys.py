@@ -111,7 +111,8 @@ async def test_revoked_consent_holds_the_post_and_activity_shows_it(make_app) ->
         held_post = posts_using(session, 1)[0]
         held_id = held_post.id
     async with app.run_test(size=(120, 40)) as pilot:
-        app.set_actor("Lee Park")  # revoking a consent is an admin's job
+        app.practice.sign_in("Lee Park")  # revoking a consent is an admin's job
+        app.set_actor("Lee Park")
         await pilot.press("3")
         await settle(pilot)
         await pilot.press("x")  # consent 1 is the newest-but-two; move to it

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -155,12 +154,9 @@ class ReviewScreen(PracticeScreen):
         if acknowledged is None:
             return
 
-        # Until the service takes acknowledgements (issue 8), approve as before; removed once merged.
-        ack = {"acknowledged": acknowledged} if "acknowledged" in inspect.signature(approve).parameters else {}
-
         def run(practice: Any, post_id: int) -> str:
             with practice.store.session() as session:
-                return approve(session, post_id, practice.config, actor=practice.actor, **ack).status
+                return approve(session, post_id, practice.config, actor=practice.actor, acknowledged=acknowledged).status
 
         self._act("approved", run)
 
