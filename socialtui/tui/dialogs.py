@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from socialtui.errors import SocialTuiError
 from socialtui.tui.base import ReportsBugs
 
 
@@ -31,6 +32,19 @@ def needs_text(min_chars: int, problem: str) -> Validator:
 
     def validate(value: str) -> str | None:
         return problem if len(value.strip()) < min_chars else None
+
+    return validate
+
+
+def parses_with(parse: Callable[[str], object]) -> Validator:
+    """A validator accepting what ``parse`` accepts; its socialtui error's message is the problem shown."""
+
+    def validate(value: str) -> str | None:
+        try:
+            parse(value)
+        except SocialTuiError as exc:
+            return exc.message
+        return None
 
     return validate
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
@@ -45,7 +45,7 @@ def idle_lock_seconds(practice: Practice) -> float:
     return practice.idle_lock_minutes * 60.0
 
 
-class PassphraseForm(Vertical):
+class PassphraseForm(ReportsBugs, Vertical):
     """A masked passphrase field for one person; Enter checks it in a worker and reports the outcome."""
 
     @dataclass
@@ -135,7 +135,7 @@ class LockScreen(ReportsBugs, ModalScreen[str]):
         self.person = name
 
     def compose(self) -> ComposeResult:
-        with Center(), Vertical(id="lock-box"):
+        with Vertical(id="lock-box"):
             yield Label("socialtui is locked", classes="dialog-title")
             if self.person:
                 yield Static(f"{self.person} was working here. Your unsaved work is kept.")

@@ -168,3 +168,30 @@ async def test_a_dialog_keeps_section_and_staff_keys_from_the_app(make_app) -> N
         await settle(pilot)
         assert app.screen is dialog and app.current_mode == "review"
         assert app.screen_stack[-2] is review
+
+
+async def test_a_malformed_time_keeps_the_move_dialog_open(make_app) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+    from textual.widgets import OptionList
+
+    from socialtui.store.models import Post
+
+    app = make_app()
+    with app.practice.store.session() as session:
+        post = session.scalars(select(Post).where(Post.status == "scheduled").order_by(Post.due_at)).first()
+        post_id, due = post.id, post.due_at.astimezone(app.practice.zone)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.screen.grid.cursor = due.date()
+        await settle(pilot)
+        day_list = app.screen.query_one("#day-posts", OptionList)
+        day_list.focus()
+        day_list.highlighted = day_list.get_option_index(str(post_id))
+        await pilot.press("m")
+        await settle(pilot)
+        app.screen.query_one(Input).value = ""
+        await pilot.press(*"next tuesday", "enter", "v")  # 'v' would switch the calendar's view if it leaked
+        await settle(pilot)
+        assert isinstance(app.screen, PromptDialog) and app.screen.query_one(Input).value == "next tuesdayv"
+        assert "is not a date and time" in screen_text(app)
+    assert status_of(app, post_id) == "scheduled"

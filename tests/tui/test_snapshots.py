@@ -53,6 +53,27 @@ async def search_audit(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause(0.5)
 
 
+async def review_with_an_override(pilot) -> None:  # type: ignore[no-untyped-def]
+    from socialtui.store.models import Override, Post
+
+    with pilot.app.practice.store.session() as session:
+        post = session.get(Post, 7)
+        post.text = "Sunscreen every morning protects your skin. Our diabetes education class meets next Tuesday."
+        post.overrides.append(Override(code="ACC001", reason="The claim is general advice from our dermatologist.",
+                                       by="Dana Reyes"))
+    await pilot.press("2")
+    await settle(pilot)
+
+
+async def acknowledge_the_override(pilot) -> None:  # type: ignore[no-untyped-def]
+    await review_with_an_override(pilot)
+    await pilot.press("a")
+
+
+async def lock_the_app(pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot.app.lock()
+
+
 SCREENS = {
     "calendar_month": go(),
     "calendar_week": go("v"),
@@ -61,6 +82,9 @@ SCREENS = {
     "composer_existing": go(then=open_post_six),
     "composer_new_with_findings": go("n", then=type_risky_post),
     "review": go("2"),
+    "review_with_override": go(then=review_with_an_override),
+    "review_acknowledge_overrides": go(then=acknowledge_the_override),
+    "lock_screen": go("n", then=lock_the_app),
     "consents": go("3"),
     "consents_revoke_confirmation": go("3", "x"),
     "accounts": go("4"),

@@ -14,7 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from socialtui.practice_time import INPUT_FORMAT, parse_local
-from socialtui.tui.dialogs import PromptDialog
+from socialtui.tui.dialogs import PromptDialog, parses_with
 from socialtui.tui.queries import CalendarEntry, calendar_entries
 from socialtui.tui.base import PracticeScreen
 from socialtui.tui.status_look import legend, status_badge
@@ -190,6 +190,7 @@ class CalendarScreen(PracticeScreen):
         current = f"{entry.due:{INPUT_FORMAT}}" if entry.due else ""
         self.app.push_screen(
             PromptDialog(f"Move post #{entry.post_id} to", value=current, placeholder="YYYY-MM-DD HH:MM",
+                         validate=parses_with(lambda answer: parse_local(answer, self.practice.zone)),
                          help_text=f"Time in {self.practice.zone.key}. Moving an approved post sends it back to review."),
             lambda answer: self._move(entry, answer))
 

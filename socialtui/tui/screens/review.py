@@ -139,11 +139,12 @@ class ReviewScreen(PracticeScreen):
             self.notify("Choose a post in the queue first.", severity="warning")
             return
         if post.overrides:
-            items = [(code, f"{code} — overridden by {by}: {reason}") for code, reason, by in post.overrides]
+            reasons = "\n".join(f"▲ {code}, overridden by {by}: {reason}" for code, reason, by in post.overrides)
+            items = [(code, f"I have read why {by} accepted {code}, and accept it") for code, _, by in post.overrides]
             self.app.push_screen(AcknowledgeDialog(
                 f"Approve post #{post.id} with {len(post.overrides)} override(s)?", items,
-                "The author accepted these warnings instead of fixing them. Tick each one you have read and "
-                "accept; your acknowledgement is recorded with the approval.", yes="Approve"), self._approve)
+                "The author accepted these warnings instead of fixing them:\n" + reasons
+                + "\nTick each one; your acknowledgement is recorded with the approval.", yes="Approve"), self._approve)
         else:
             self.app.push_screen(ConfirmDialog(f"Approve post #{post.id}?", _approval_terms(post), yes="Approve"),
                                  lambda yes: self._approve([] if yes else None))

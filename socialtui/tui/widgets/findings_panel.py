@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from socialtui.tui.base import ReportsBugs
 from socialtui.tui.queries import FindingView
 
 SEVERITY_LOOK = {"error": ("✗", "bold red"), "warning": ("▲", "yellow"), "info": ("i", "cyan")}
@@ -30,7 +31,7 @@ def finding_label(finding: FindingView) -> Text:
     return label
 
 
-class FindingsPanel(Vertical):
+class FindingsPanel(ReportsBugs, Vertical):
     """Findings, worst first; highlighting one shows its hint and tells the screen where it points."""
 
     @dataclass

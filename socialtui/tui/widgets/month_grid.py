@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from socialtui.tui.base import ReportsBugs
 from socialtui.tui.queries import CalendarEntry
 from socialtui.tui.status_look import COLOURS, status_badge
 
@@ -46,7 +47,7 @@ def entry_line(entry: CalendarEntry) -> Text:
     return line
 
 
-class MonthGrid(Widget, can_focus=True):
+class MonthGrid(ReportsBugs, Widget, can_focus=True):
     """Weeks of days; arrows move the selected day, Enter chooses it."""
 
     BINDINGS = [
