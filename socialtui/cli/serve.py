@@ -67,6 +67,9 @@ def status(state: AppState, as_json: bool) -> None:
             "attention": [{"post_id": p.id, "status": p.status, "reason": p.status_reason,
                            "due_local": format_local(p.due_at, practice.zone)} for p in attention],
         }
+    from socialtui.cli.policy import echo_policy, policy_report
+
+    data["policy"] = policy_report(practice)
     if as_json:
         echo_json(data)
         return
@@ -83,6 +86,8 @@ def status(state: AppState, as_json: bool) -> None:
         click.echo(f"  post {item['post_id']:<5} {item['status']:<16} {item['due_local']:<22} {item['reason'] or ''}")
     if not data["attention"]:
         click.echo("  nothing")
+    click.echo("\nCheck policy:")
+    echo_policy(data["policy"])
 
 
 @click.command("preview")
