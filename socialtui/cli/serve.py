@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+from typing import Any
 from types import FrameType
 
 import click
@@ -60,7 +61,7 @@ def status(state: AppState, as_json: bool) -> None:
         due = list(session.scalars(select(Publication).where(Publication.status == "scheduled", Publication.due_at >= now)
                                    .order_by(Publication.due_at).limit(10)))
         attention = list(session.scalars(select(Post).where(Post.status.in_([s.value for s in ATTENTION])).order_by(Post.due_at)))
-        data = {
+        data: dict[str, Any] = {
             "services": [{"worker": b.worker_id, "state": b.state if b.beat_at >= now - STALE_AFTER or b.state != "running" else "silent",
                           "last_beat": b.beat_at.isoformat(), "dry_run": b.dry_run} for b in beats],
             "next_due": [{"post_id": p.post_id, "account": p.account.name, "due_local": format_local(p.due_at, practice.zone)} for p in due],
