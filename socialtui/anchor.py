@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
 
 from socialtui.errors import ValidationError
@@ -52,7 +52,8 @@ def _anchor_after_commit(session: Session) -> None:
     if pending is None:
         return
     bind = session.get_bind()
-    append(database_id(bind.url.render_as_string(hide_password=False)), *pending)
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    append(database_id(engine.url.render_as_string(hide_password=False)), *pending)
 
 
 @event.listens_for(Session, "after_rollback")

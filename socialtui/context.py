@@ -13,7 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from socialtui.config import Config, load_config
-from socialtui.errors import PermissionDeniedError
+from socialtui.errors import ConfigError, PermissionDeniedError
 from socialtui.practice_time import zone_for
 from socialtui.store.database import Store
 
@@ -78,9 +78,14 @@ class Practice:
             )
         if self.identity_mode == "trust" or (self.identity_mode == "os-user" and wanted == self.os_identity()):
             return wanted
+        message, hint = self._needs_passphrase(wanted)
         if self.passphrase_source is None:
-            raise PermissionDeniedError(*self._needs_passphrase(wanted))
-        self.sign_in(wanted, self.passphrase_source(wanted))
+            raise PermissionDeniedError(message, hint)
+        try:
+            passphrase = self.passphrase_source(wanted)
+        except PermissionDeniedError as exc:  # say why a passphrase is needed, then how to give it
+            raise PermissionDeniedError(message, exc.message + " " + exc.hint) from None
+        self.sign_in(wanted, passphrase)
         return wanted
 
     def _needs_passphrase(self, name: str) -> tuple[str, str]:
@@ -117,6 +122,33 @@ class Practice:
         self.store.dispose()
 
 
+def _require_practice_key(store: Store) -> None:
+    """Refuse to work with an integrity key other than the one that signed this database.
+
+    With the wrong key every approval would look changed and every event tampered with;
+    better to say so once, plainly, before anything is written.
+
+    Raises:
+        ConfigError: the newest signed audit event names another key.
+    """
+    from sqlalchemy import select
+
+    from socialtui.integrity import integrity_key
+    from socialtui.store.models import AuditEvent
+
+    with store.reading() as session:
+        signed_with = session.scalar(select(AuditEvent.key_id).where(AuditEvent.key_id.is_not(None))
+                                     .order_by(AuditEvent.id.desc()).limit(1))
+    local = integrity_key()
+    if signed_with is not None and signed_with != local.key_id:
+        raise ConfigError(
+            f"This computer's integrity key ({local.key_id}, from {local.source}) is not the key this practice's "
+            f"database is signed with ({signed_with}).",
+            "On a computer where socialtui works, run `socialtui audit key export --output FILE`; "
+            "bring the file here and run `socialtui audit key import FILE`.",
+        )
+
+
 def _os_user() -> str:
     try:
         return getpass.getuser()
@@ -144,6 +176,7 @@ def open_practice(
     if upgrade:
         from socialtui.services.policy import observe_policy
 
+        _require_practice_key(store)
         with store.session() as session:
             observe_policy(session, config)
     if upgrade and config.accounts:

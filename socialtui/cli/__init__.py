@@ -24,6 +24,7 @@ class AppState:
                  passphrase_fd: int | None = None) -> None:
         self.config_path, self.db_url, self.as_staff, self.dry_run = config, db, as_staff, dry_run
         self.passphrase_fd = passphrase_fd
+        self._fd_lines: list[str] | None = None
         self._practice: Any = None
 
     @property
@@ -43,12 +44,17 @@ class AppState:
         from socialtui.errors import PermissionDeniedError
 
         if self.passphrase_fd is not None:
-            try:
-                with open(self.passphrase_fd, encoding="utf-8", closefd=False) as stream:
-                    return stream.readline().rstrip("\r\n")
-            except OSError as exc:
-                raise PermissionDeniedError(f"Cannot read a passphrase from file descriptor {self.passphrase_fd}: "
-                                            f"{exc.strerror}.", "Pass an open descriptor, e.g. --passphrase-fd 3 3<file.") from None
+            if self._fd_lines is None:
+                try:
+                    with open(self.passphrase_fd, encoding="utf-8", closefd=False) as stream:
+                        self._fd_lines = stream.read().splitlines()
+                except OSError as exc:
+                    raise PermissionDeniedError(f"Cannot read a passphrase from file descriptor {self.passphrase_fd}: "
+                                                f"{exc.strerror}.", "Pass an open descriptor, e.g. --passphrase-fd 3 3<file.") from None
+            if not self._fd_lines:
+                raise PermissionDeniedError(f"File descriptor {self.passphrase_fd} holds no (more) passphrase lines.",
+                                            "Write one passphrase per line.")
+            return self._fd_lines.pop(0)
         if not sys.stdin.isatty():
             raise PermissionDeniedError(f"Acting as {name} needs their passphrase, and there is no terminal to ask on.",
                                         "Run the command in a terminal, or pass --passphrase-fd N.")
@@ -121,9 +127,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from socialtui.cli import accounts, audit, calendar, check, consents, posts, serve, staff
+    from socialtui.cli import accounts, audit, calendar, check, consents, policy, posts, serve, staff
 
-    for module in (posts, check, consents, staff, audit, calendar, serve, accounts):
+    for module in (posts, check, consents, staff, audit, calendar, serve, accounts, policy):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -14,6 +14,7 @@ import click
 from sqlalchemy import select
 
 from socialtui.cli import AppState, echo_json, pass_state
+from socialtui.config import load_config
 from socialtui.errors import ValidationError
 from socialtui.services.posts import KINDS
 
@@ -56,8 +57,26 @@ def check(state: AppState, post_ids: tuple[int, ...], all_posts: bool, text: str
         total = sum(len(fs) for _, _, fs in results)
         errors = sum(1 for _, _, fs in results for f in fs if f.blocks)
         click.echo(f"{len(results)} checked, {total} finding(s), {errors} error(s).", err=True)
+        _say_what_is_off(state)
     if any(f.blocks for _, _, fs in results for f in fs):
         sys.exit(1)
+
+
+def _say_what_is_off(state: AppState) -> None:
+    """Name every switched-off check, with who switched it off and why, so nobody mistakes silence for safety."""
+    from socialtui.errors import SocialTuiError
+    from socialtui.services.policy import disabled_rules
+
+    config = state.practice.config if state._practice is not None else load_config(state.config_path)[0]
+    if not config.checks.disabled:
+        return
+    try:
+        with state.practice.store.reading() as session:
+            lines = [d.describe() for d in disabled_rules(session, config)]
+    except SocialTuiError:  # no store to ask who did it: the file still says why
+        lines = [f"{c} disabled: {config.checks.disabled_reasons.get(c) or 'no reason given'}" for c in config.checks.disabled]
+    for line in lines:
+        click.echo(f"not checked: {line}", err=True)
 
 
 def _settings(state: AppState) -> Any:

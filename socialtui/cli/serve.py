@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+from typing import Any
 from types import FrameType
 
 import click
@@ -60,13 +61,16 @@ def status(state: AppState, as_json: bool) -> None:
         due = list(session.scalars(select(Publication).where(Publication.status == "scheduled", Publication.due_at >= now)
                                    .order_by(Publication.due_at).limit(10)))
         attention = list(session.scalars(select(Post).where(Post.status.in_([s.value for s in ATTENTION])).order_by(Post.due_at)))
-        data = {
+        data: dict[str, Any] = {
             "services": [{"worker": b.worker_id, "state": b.state if b.beat_at >= now - STALE_AFTER or b.state != "running" else "silent",
                           "last_beat": b.beat_at.isoformat(), "dry_run": b.dry_run} for b in beats],
             "next_due": [{"post_id": p.post_id, "account": p.account.name, "due_local": format_local(p.due_at, practice.zone)} for p in due],
             "attention": [{"post_id": p.id, "status": p.status, "reason": p.status_reason,
                            "due_local": format_local(p.due_at, practice.zone)} for p in attention],
         }
+    from socialtui.cli.policy import echo_policy, policy_report
+
+    data["policy"] = policy_report(practice)
     if as_json:
         echo_json(data)
         return
@@ -83,6 +87,8 @@ def status(state: AppState, as_json: bool) -> None:
         click.echo(f"  post {item['post_id']:<5} {item['status']:<16} {item['due_local']:<22} {item['reason'] or ''}")
     if not data["attention"]:
         click.echo("  nothing")
+    click.echo("\nCheck policy:")
+    echo_policy(data["policy"])
 
 
 @click.command("preview")

@@ -96,3 +96,26 @@ def test_demo_refuses_to_post_through_a_real_account_of_the_same_name(invoke, tm
     result = invoke("--config", str(config), "--db", sqlite_url, "demo")
     assert result.exit_code == 2
     assert "error: Account 'clinic-x' already exists here and is not a dry-run x account." in result.stderr
+
+
+def test_every_post_the_demo_approves_would_dispatch(cli, practice):
+    """The demo's approvals match their posts as the dispatcher reads them back (times in UTC)."""
+    from sqlalchemy import select
+
+    from socialtui.services.posts import content_fingerprint
+    from socialtui.services.review import current_approval
+    from socialtui.store.models import Post
+
+    assert cli("demo").exit_code == 0
+    with practice.store.session() as session:
+        approved = list(session.scalars(select(Post).where(Post.status.in_(["approved", "scheduled"]))))
+        assert approved
+        for post in approved:
+            approval = current_approval(post)
+            assert approval is not None and approval.content_hash == content_fingerprint(post), f"post {post.id}"
+
+
+def test_demo_reset_refuses_to_wipe_a_practices_own_database(cli_staffed):
+    result = cli_staffed("demo", "--reset")
+    assert result.exit_code == 2
+    assert "not a demo" in result.stderr

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
@@ -13,7 +12,6 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
-from socialtui.errors import ConfigError
 from socialtui.tui.base import PracticeScreen
 
 
@@ -56,19 +54,15 @@ class SettingsScreen(PracticeScreen):
         self.query_one("#config-text", TextArea).text = self._current_toml()
 
     def action_save(self) -> None:
-        from socialtui.config import parse_config, save_config
+        from socialtui.services.policy import save_settings
 
         source = self.query_one("#config-text", TextArea).text
         path = self.practice.config_path
 
         def run(practice: Any) -> Any:
-            try:
-                raw = tomllib.loads(source)
-            except tomllib.TOMLDecodeError as exc:
-                raise ConfigError(f"This is not valid TOML: {exc}.", "Fix the line it names; nothing was saved.") from None
-            config = parse_config(raw, path)
-            save_config(config, path)
-            return config
+            # The service decides who may change what: the check policy, identity and accounts need an admin.
+            with practice.store.session() as session:
+                return save_settings(session, practice.config, path, source, actor=practice.actor)
 
         self.call_service("settings-save", run, self._saved, exclusive=False)
 
