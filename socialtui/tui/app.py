@@ -104,6 +104,9 @@ class SocialTuiApp(ReportsBugs, App[None]):
         self.fixed_today = today
         self.poll_seconds = poll_seconds
         self.drafts_dir = drafts_dir
+        # The CLI's source prompts on the terminal, which would tear through the app's screen:
+        # here the app asks in its own dialogs (the lock screen asks a --as person's passphrase).
+        practice.passphrase_source = None
         try:
             self.actor_name: str | None = practice.actor
         except SocialTuiError:
@@ -111,9 +114,6 @@ class SocialTuiApp(ReportsBugs, App[None]):
         self._stamp: tuple[Any, ...] | None = None
         self.crash_reports = CrashReports(self)
         self._last_input = monotonic()
-        # The CLI's source prompts on the terminal, which would tear through the app's screen:
-        # here the app asks in its own dialogs.
-        practice.passphrase_source = None
 
     @property
     def today(self) -> date:
@@ -228,8 +228,9 @@ class SocialTuiApp(ReportsBugs, App[None]):
         """Cover the app and forget who was signed in; the screens behind keep their unsaved text."""
         if locked(self):
             return
+        name = self.actor_name or self.practice.as_staff  # as_staff: named with --as, not yet proven
         self.practice.sign_out()
-        self.push_screen(LockScreen(self.actor_name), self.set_actor)
+        self.push_screen(LockScreen(name), self.set_actor)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if locked(self) and action in ("section", "command_palette", "new_post", "verify_audit", "help"):

@@ -138,7 +138,7 @@ class LockScreen(ReportsBugs, ModalScreen[str]):
         with Vertical(id="lock-box"):
             yield Label("socialtui is locked", classes="dialog-title")
             if self.person:
-                yield Static(f"{self.person} was working here. Your unsaved work is kept.")
+                yield Static(f"{self.person}, type your passphrase to carry on. Unsaved work is kept.")
                 yield PassphraseForm(self.person)
             else:
                 yield Static("Choose who you are to carry on. Unsaved work is kept.")

@@ -163,3 +163,18 @@ async def test_os_user_mode_explains_instead_of_switching(config_path: Path, db_
         assert not isinstance(app.screen, PickDialog) and "computer login" in screen_text(app)
         assert app.actor_name == "Dana Reyes" and "anyone may act as anyone" not in screen_text(app)
     practice.close()
+
+
+async def test_a_person_named_at_start_is_asked_their_passphrase_in_the_app(shared_computer, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    def terminal_prompt(name: str) -> str:
+        raise AssertionError("the app must not prompt on the terminal under its own screen")
+
+    shared_computer.as_staff = "Dr. Priya Shah"  # as with --as
+    shared_computer.passphrase_source = terminal_prompt
+    app = shared_app(shared_computer, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LockScreen) and "Dr. Priya Shah, type your passphrase" in screen_text(app)
+        await sign_in_on(pilot, PASSPHRASES["Dr. Priya Shah"])
+        await settle(pilot)
+        assert not isinstance(app.screen, LockScreen) and app.actor_name == "Dr. Priya Shah"
