@@ -195,3 +195,20 @@ async def test_a_malformed_time_keeps_the_move_dialog_open(make_app) -> None:  #
         assert isinstance(app.screen, PromptDialog) and app.screen.query_one(Input).value == "next tuesdayv"
         assert "is not a date and time" in screen_text(app)
     assert status_of(app, post_id) == "scheduled"
+
+
+async def test_an_override_added_while_the_approver_reads_is_refused_and_shown(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = as_approver(make_app())
+    post_id = shout_in_post_seven(app)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        review = await open_review(app, pilot)
+        assert not review.post.overrides
+        override_in_post_seven(app, "PRO002")  # the author, meanwhile, at another desk
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert status_of(app, post_id) == "in_review"
+        text = screen_text(app)
+        assert "overrides the approver must acknowledge" in text
+        assert review.post.overrides and "Overrides (1)" in text

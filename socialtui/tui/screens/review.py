@@ -130,8 +130,10 @@ class ReviewScreen(PracticeScreen):
         if post is None:
             self.notify("Choose a post in the queue first.", severity="warning")
             return
+        # On a refusal, reload: the post may have changed under the approver (a new override, an edit).
         self.call_service(f"review-{verb}", lambda p: work(p, post.id),
-                          self.changed(lambda status: f"Post #{post.id} {verb}: now {status.replace('_', ' ')}."), exclusive=False)
+                          self.changed(lambda status: f"Post #{post.id} {verb}: now {status.replace('_', ' ')}."),
+                          lambda _error: self.refresh_data(), exclusive=False)
 
     def action_approve(self) -> None:
         post = self.post
