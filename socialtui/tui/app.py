@@ -15,6 +15,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from socialtui.errors import SocialTuiError
 from socialtui.tui.base import CrashReports, PracticeBar, ReportsBugs, PracticeScreen, report_error
@@ -114,6 +115,7 @@ class SocialTuiApp(ReportsBugs, App[None]):
         self._stamp: tuple[Any, ...] | None = None
         self.crash_reports = CrashReports(self)
         self._last_input = monotonic()
+        self._held_screens: list[tuple[Screen[Any], Any]] = []
 
     @property
     def today(self) -> date:
@@ -203,9 +205,10 @@ class SocialTuiApp(ReportsBugs, App[None]):
         """Act as ``name`` from now on, once the practice has accepted them (None keeps the current one)."""
         if not name:
             return
-        self.actor_name = name
         if isinstance(self.screen, LockScreen):  # signed in as someone else from the lock screen
-            self.pop_screen()
+            self.screen.dismiss(name)  # its callback finishes unlocking, then comes back here
+            return
+        self.actor_name = name
         for bar in self.screen.query(PracticeBar):
             bar.update_bar()
         if isinstance(self.screen, PracticeScreen):
@@ -230,7 +233,28 @@ class SocialTuiApp(ReportsBugs, App[None]):
             return
         name = self.actor_name or self.practice.as_staff  # as_staff: named with --as, not yet proven
         self.practice.sign_out()
-        self.push_screen(LockScreen(name), self.set_actor)
+        self.push_screen(LockScreen(name), lambda signed_in: self._unlocked(name, signed_in))
+
+    def _unlocked(self, before: str | None, name: str | None) -> None:
+        self.set_actor(name)
+        held, self._held_screens = self._held_screens, []
+        if name == before:
+            for screen, callback in held:
+                self.push_screen(screen, callback)
+        elif held:  # another person's half-finished action is not theirs to finish
+            self.notify(f"Closed {len(held)} dialog(s) that {before or 'someone'} opened before the lock.")
+
+    def push_screen(self, screen: Any, callback: Any = None, wait_for_dismiss: bool = False,  # type: ignore[override]
+                    *, mode: str | None = None) -> Any:
+        """Push ``screen``; while locked, a screen a finishing worker opens waits for the unlock instead.
+
+        Otherwise a confirmation (listing posts, say) could appear on top of the lock screen.
+        """
+        if (locked(self) and isinstance(screen, Screen) and not wait_for_dismiss
+                and not isinstance(screen, (LockScreen, PickDialog, PassphraseDialog))):
+            self._held_screens.append((screen, callback))
+            return AwaitMount(self.screen, [])
+        return super().push_screen(screen, callback, wait_for_dismiss, mode=mode)  # type: ignore[call-overload]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if locked(self) and action in ("section", "command_palette", "new_post", "verify_audit", "help"):

@@ -178,3 +178,36 @@ async def test_a_person_named_at_start_is_asked_their_passphrase_in_the_app(shar
         await sign_in_on(pilot, PASSPHRASES["Dr. Priya Shah"])
         await settle(pilot)
         assert not isinstance(app.screen, LockScreen) and app.actor_name == "Dr. Priya Shah"
+
+
+async def test_a_dialog_opened_while_locked_waits_for_the_same_person(shared_computer, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from socialtui.tui.dialogs import ConfirmDialog
+
+    app = shared_app(shared_computer, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await sign_in_from_the_lock(pilot, "Dana Reyes")
+        app.lock()
+        await settle(pilot)
+        app.push_screen(ConfirmDialog("Revoke consent #1?", "Posts that will be held: #12"))  # a worker finishing late
+        await settle(pilot)
+        assert isinstance(app.screen, LockScreen) and "#12" not in screen_text(app)
+        await sign_in_on(pilot, PASSPHRASES["Dana Reyes"])
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+
+
+async def test_a_dialog_opened_while_locked_is_closed_for_another_person(shared_computer, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from socialtui.tui.dialogs import ConfirmDialog
+
+    app = shared_app(shared_computer, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await sign_in_from_the_lock(pilot, "Dana Reyes")
+        app.lock()
+        await settle(pilot)
+        app.push_screen(ConfirmDialog("Revoke consent #1?", "Posts that will be held: #12"))
+        await settle(pilot)
+        await sign_in_from_the_lock(pilot, "Dr. Priya Shah")
+        assert app.actor_name == "Dr. Priya Shah"
+        assert not isinstance(app.screen, (ConfirmDialog, LockScreen))
