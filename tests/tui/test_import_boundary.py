@@ -8,7 +8,7 @@ import sys
 
 import socialtui.services
 
-HEADLESS = ["socialtui.cli", "socialtui.checks", "socialtui.adapters.registry", "socialtui.store",
+HEADLESS = ["socialtui.cli", "socialtui.crash", "socialtui.checks", "socialtui.adapters.registry", "socialtui.store",
             "socialtui.store.models", "socialtui.store.database",
             *(f"socialtui.services.{m.name}" for m in pkgutil.iter_modules(socialtui.services.__path__))]
 
