@@ -273,8 +273,7 @@ class SocialTuiApp(ReportsBugs, App[None]):
         terminal. After too many in one session the app exits quietly instead, since it is
         evidently not usable.
         """
-        if not self.crash_reports.report(error):
-            super()._handle_exception(error)
+        self.crash_reports.report(error)
 
     # -- changes from elsewhere ----------------------------------------------------------------
     @work(thread=True, exclusive=True, group="store-poll")

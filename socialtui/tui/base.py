@@ -54,8 +54,8 @@ class CrashReports:
         self.app = app
         self.paths: list[Path] = []
 
-    def report(self, error: BaseException) -> bool:
-        """Write the crash file and tell the person; False once the app should give up."""
+    def report(self, error: BaseException) -> None:
+        """Write the crash file and tell the person; past :attr:`LIMIT`, end the app without a traceback."""
         from textual.worker import WorkerFailed
 
         from socialtui.crash import write_crash_report
@@ -65,7 +65,7 @@ class CrashReports:
         if len(self.paths) >= self.LIMIT:
             self.app.exit(return_code=70, message="socialtui stopped after repeated internal problems; "
                                                   f"the reports are in {self.paths[-1].parent}.")
-            return True
+            return
         try:
             path = write_crash_report(error)
         except OSError:
@@ -75,7 +75,6 @@ class CrashReports:
             where = f"details for IT in {path}"
         self.app.notify(f"Something went wrong inside socialtui ({type(error).__name__}); nothing else was changed. "
                         f"You can carry on. ({where})", title="Internal problem", severity="error", timeout=12, markup=False)
-        return True
 
 
 class ReportsBugs:

@@ -111,3 +111,19 @@ async def test_a_service_that_raises_a_bug_is_reported_not_shown(make_app, crash
         await settle(pilot)
         assert app.is_running and app.current_mode == "review"
     assert len(crash_reports(crash_folder)) == 1
+
+
+async def test_after_too_many_crashes_the_app_ends_quietly(make_app, crash_folder: Path,  # type: ignore[no-untyped-def]
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from socialtui.tui.base import CrashReports
+    from socialtui.tui.screens.review import ReviewScreen
+
+    monkeypatch.setattr(CrashReports, "LIMIT", 2)
+    monkeypatch.setattr(ReviewScreen, "action_reject", raise_with_patient_text)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("r", "r", "r")
+        await pilot.pause(0.2)
+    assert app.return_code == 70 and len(crash_reports(crash_folder)) == 2
