@@ -244,7 +244,7 @@ class SocialTuiApp(ReportsBugs, App[None]):
         elif held:  # another person's half-finished action is not theirs to finish
             self.notify(f"Closed {len(held)} dialog(s) that {before or 'someone'} opened before the lock.")
 
-    def push_screen(self, screen: Any, callback: Any = None, wait_for_dismiss: bool = False,  # type: ignore[override]
+    def push_screen(self, screen: Any, callback: Any = None, wait_for_dismiss: bool = False,
                     *, mode: str | None = None) -> Any:
         """Push ``screen``; while locked, a screen a finishing worker opens waits for the unlock instead.
 
