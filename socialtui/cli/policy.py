@@ -16,32 +16,20 @@ def policy_group() -> None:
 
 def policy_report(practice: Any) -> dict[str, Any]:
     """The policy as ``status`` and ``policy show`` print it (JSON-ready)."""
-    from socialtui.services.policy import disabled_rules, policy_fingerprint, unacknowledged_change
+    from socialtui.services.policy import summarize
 
     with practice.store.reading() as session:
-        off = disabled_rules(session, practice.config)
-        change = unacknowledged_change(session)
-        pending = None
-        if change is not None:
-            keys = _changed_keys(session, change)
-            pending = {"recorded_at": change.recorded_at.isoformat(), "source": change.source,
-                       "changed_by": change.changed_by, "keys": keys}
+        summary = summarize(session, practice.config)
+    pending = summary.pending
     return {
-        "fingerprint": policy_fingerprint(practice.config),
-        "identity_mode": practice.identity_mode,
-        "disabled": [{"code": d.code, "by": d.by, "on": d.on.isoformat() if d.on else None, "reason": d.reason} for d in off],
-        "unacknowledged_change": pending,
+        "fingerprint": summary.fingerprint,
+        "identity_mode": summary.identity_mode,
+        "disabled": [{"code": d.code, "by": d.by, "on": d.on.isoformat() if d.on else None, "reason": d.reason}
+                     for d in summary.disabled],
+        "unacknowledged_change": None if pending is None else {
+            "recorded_at": pending.recorded_at.isoformat(), "source": pending.source,
+            "changed_by": pending.changed_by, "keys": pending.keys},
     }
-
-
-def _changed_keys(session: Any, change: Any) -> list[str]:
-    from sqlalchemy import select
-
-    from socialtui.services.policy import changed_keys
-    from socialtui.store.models import PolicyRecord
-
-    before = session.scalar(select(PolicyRecord).where(PolicyRecord.id < change.id).order_by(PolicyRecord.id.desc()).limit(1))
-    return changed_keys(before.snapshot, change.snapshot) if before is not None else []
 
 
 def echo_policy(report: dict[str, Any]) -> None:

@@ -14,7 +14,7 @@ import json
 import os
 import tomllib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -168,6 +168,43 @@ def disabled_rules(session: Session, config: Config) -> list[DisabledRule]:
         result.append(DisabledRule(code, since.changed_by if since else "unknown", since.recorded_at.date() if since else None,
                                    reasons.get(code, "")))
     return result
+
+
+@dataclass(frozen=True)
+class PendingChange:
+    """A policy change no admin has acknowledged yet."""
+
+    recorded_at: datetime
+    source: str
+    changed_by: str
+    keys: list[str]
+
+
+@dataclass(frozen=True)
+class PolicySummary:
+    """What every front end shows about the policy: switched-off checks and an unacknowledged change."""
+
+    fingerprint: str
+    identity_mode: str
+    disabled: list[DisabledRule]
+    pending: PendingChange | None
+
+    @property
+    def needs_attention(self) -> bool:
+        """Whether anything here should be in front of people: a check off, or an unreviewed change."""
+        return bool(self.disabled) or self.pending is not None
+
+
+def summarize(session: Session, config: Config) -> PolicySummary:
+    """The policy in force, its switched-off checks and any change waiting for an admin."""
+    row = unacknowledged_change(session)
+    pending = None
+    if row is not None:
+        before = session.scalar(select(PolicyRecord).where(PolicyRecord.id < row.id)
+                                .order_by(PolicyRecord.id.desc()).limit(1))
+        pending = PendingChange(row.recorded_at, row.source, row.changed_by,
+                                changed_keys(before.snapshot, row.snapshot) if before is not None else [])
+    return PolicySummary(policy_fingerprint(config), config.identity.mode, disabled_rules(session, config), pending)
 
 
 def save_settings(session: Session, config: Config, path: Path, source: str, *, actor: str) -> Config:

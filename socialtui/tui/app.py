@@ -83,6 +83,8 @@ class SocialTuiApp(ReportsBugs, App[None]):
         """The store's fingerprint, read by the poller; a new one means someone else wrote to it."""
 
         stamp: tuple[Any, ...]
+        policy_notice: str | None = None
+        """Switched-off checks and unacknowledged policy changes, in words; None when not re-read."""
 
     @dataclass
     class RosterLoaded(Message):
@@ -113,6 +115,8 @@ class SocialTuiApp(ReportsBugs, App[None]):
         except SocialTuiError:
             self.actor_name = None
         self._stamp: tuple[Any, ...] | None = None
+        self.policy_notice = ""
+        """What the practice bar says about switched-off checks and unreviewed policy changes."""
         self.crash_reports = CrashReports(self)
         self._last_input = monotonic()
         self._held_screens: list[tuple[Screen[Any], Any]] = []
@@ -127,6 +131,7 @@ class SocialTuiApp(ReportsBugs, App[None]):
             self.lock()  # a shared computer shows nothing until someone signs in
         else:
             self.check_actor()
+        self.poll_store()  # at once: the practice bar shows switched-off checks from the start
         if self.poll_seconds > 0:
             self.set_interval(self.poll_seconds, self.poll_store)
         if idle := idle_lock_seconds(self.practice):
@@ -278,13 +283,15 @@ class SocialTuiApp(ReportsBugs, App[None]):
     # -- changes from elsewhere ----------------------------------------------------------------
     @work(thread=True, exclusive=True, group="store-poll")
     def poll_store(self) -> None:
-        from socialtui.tui.queries import store_stamp
+        from socialtui.tui.queries import policy_notice, store_stamp
 
         try:
             stamp = store_stamp(self.practice)
+            # The policy is read again whenever anything changed (a policy change is an audit event).
+            notice = policy_notice(self.practice) if stamp != self._stamp else None
         except SocialTuiError:
             return  # a locked database is retried at the next tick
-        self.post_message(self.StampRead(stamp))
+        self.post_message(self.StampRead(stamp, notice))
 
     def on_social_tui_app_stamp_read(self, message: StampRead) -> None:
         if self._stamp is not None and message.stamp != self._stamp:
@@ -292,6 +299,10 @@ class SocialTuiApp(ReportsBugs, App[None]):
                 if isinstance(screen, PracticeScreen):
                     screen.store_changed(active=screen is self.screen)
         self._stamp = message.stamp
+        if message.policy_notice is not None and message.policy_notice != self.policy_notice:
+            self.policy_notice = message.policy_notice
+            for bar in self.screen.query(PracticeBar):
+                bar.update_bar()
 
 
 def create_app(practice: Practice, *, today: date | None = None, poll_seconds: float = 2.5,

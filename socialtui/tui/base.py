@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.markup import escape
 from textual.app import App, ComposeResult
 from textual.message import Message
 from textual.screen import Screen
@@ -116,10 +117,16 @@ class PracticeBar(Static):
         if practice.dry_run:
             parts.append("[reverse bold] DRY RUN · nothing is sent [/]")
         trust = identity_mode(practice) == TRUST
+        notice = getattr(app, "policy_notice", "")
         self.set_class(practice.dry_run, "-dry-run")
         self.set_class(trust, "-trust")
-        self.update("   ".join(parts) + ("\n[reverse] Demo / training: anyone may act as anyone here; "
-                                         "nothing proves who you are. [/]" if trust else ""))
+        self.set_class(bool(notice), "-policy")
+        lines = ["   ".join(parts)]
+        if trust:
+            lines.append("[reverse] Demo / training: anyone may act as anyone here; nothing proves who you are. [/]")
+        if notice:
+            lines.append(f"[reverse bold] {escape(notice)} [/]")
+        self.update("\n".join(lines))
 
 
 def report_error(widget: Widget | App[Any], error: SocialTuiError, title: str = "") -> None:

@@ -24,13 +24,28 @@ if TYPE_CHECKING:
 def store_stamp(practice: Practice) -> tuple[Any, ...]:
     """A cheap fingerprint of what the screens show: it changes whenever a post, the audit log,
     the outbox or an account changes (heartbeats alone do not count: they tick every few seconds)."""
-    with practice.store.session() as session:
+    with practice.store.reading() as session:
         posts = session.execute(select(func.max(Post.updated_at), func.count(Post.id))).one()
         head = session.scalar(select(AuditHead.seq).where(AuditHead.id == 1))
         outbox = session.scalar(select(func.max(OutboxEntry.id)))
         accounts = session.execute(select(func.max(Account.last_success_at), func.max(Account.paused_at),
                                           func.count(Account.paused_reason))).one()
     return (tuple(posts), head, outbox, tuple(accounts))
+
+
+def policy_notice(practice: Practice) -> str:
+    """One line on switched-off checks and a policy change no admin has acknowledged ("" when neither)."""
+    from socialtui.services.policy import summarize
+
+    with practice.store.reading() as session:
+        summary = summarize(session, practice.config)
+    parts = []
+    if summary.pending is not None:  # first: it is what an admin must act on
+        who = "in the config file" if summary.pending.source == "file" else f"by {summary.pending.changed_by}"
+        parts.append(f"Check policy changed {who}, not yet acknowledged by an admin")
+    parts += [f"CHECK {d.code} OFF ({d.by}{f', {d.on}' if d.on else ''}: {d.reason or 'no reason given'})"
+              for d in summary.disabled]
+    return " · ".join(parts)
 
 
 def staff_roster(practice: Practice) -> list[tuple[str, str]]:
