@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from socialtui.checks.findings import Finding, Severity, describe_span
 from socialtui.checks.media import UnreadableImageError, describe_metadata
+from socialtui.checks.people import patient_mentions
 from socialtui.checks.rule import CheckContext, Rule, register
 from socialtui.checks.subject import CheckSubject, ConsentInfo
 from socialtui.checks.vocabulary import mentions_condition, mentions_medicine
@@ -155,14 +156,16 @@ class PatientName(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         text = ctx.text
-        if not any(ch.isupper() for ch in text):
-            return
-        if not _care_context(text):
-            return  # no name can be in a patient context
         practice = _practice_tokens(ctx.subject)
         seen: set[int] = set()
         consented = bool(ctx.subject.consents) and not consent_gaps(ctx.subject)[0]
-        for pattern in NAME_PATTERNS:
+        spans: list[tuple[int, int]] = []
+        # In a reply the person addressed has named themselves; ENG judges what the reply says.
+        mentions = patient_mentions(text, ctx.subject.practice_names) if ctx.subject.kind != "reply" else []
+        for person in mentions:
+            spans.append((person.start, person.end))
+            seen.add(person.start)
+        for pattern in NAME_PATTERNS if _care_context(text) else ():
             for m in pattern.finditer(text):
                 start, end = m.span("name")
                 name = m.group("name")
@@ -174,14 +177,16 @@ class PatientName(Rule):
                 if not _care_context(sentence):
                     continue
                 seen.add(start)
-                where = describe_span(start, end)
-                if consented:
-                    yield self.finding(
-                        ctx, start, end, f"A patient's name appears at {where}.",
-                        "A consent is attached: confirm it allows naming the patient.", Severity.WARNING,
-                    )
-                else:
-                    yield self.finding(ctx, start, end, f"A patient's name appears at {where}.")
+                spans.append((start, end))
+        for start, end in sorted(spans):
+            where = describe_span(start, end)
+            if consented:
+                yield self.finding(
+                    ctx, start, end, f"A patient's name appears at {where}.",
+                    "A consent is attached: confirm it allows naming the patient.", Severity.INFO,
+                )
+            else:
+                yield self.finding(ctx, start, end, f"A patient's name appears at {where}.")
 
 
 @register
