@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from socialtui.checks.claims import AT_READER, FEAR
+from socialtui.checks.vocabulary import sentence_around
 from socialtui.checks.findings import Finding, Severity, describe_span
 from socialtui.checks.rule import CheckContext, Lifecycle, Rule, register
 
@@ -75,6 +77,9 @@ _ALARM_STEMS = ("dead", "kill", "lethal", "panic", "terrif", "horrif", "scary", 
                 "catastroph", "devastat", "time bomb", "sweeping", "wildfire", "die", "too late", "safe",
                 "at risk", "afraid", "skyrocket", "out of control", "alarming", "ruin", "destroy")
 """Every ALARM alternative contains one of these."""
+
+
+_NEGATED_FEAR = re.compile(r"\b(?:no|not|don['’]t|never|without)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 @register
@@ -219,10 +224,11 @@ class Alarmist(Rule):
     """Alarmist language without actionable guidance.
 
     What it does:
-        Finds fear words ("deadly", "panic", "silent killer", "epidemic
-        sweeping") in a post that gives no actionable, reassuring step
-        (get vaccinated, learn the signs, book a screening), or that piles up
-        three or more of them.
+        Finds fear appeals: two or more fear words ("deadly", "silent killer",
+        "death trap", "on ventilators"), or one in a sentence aimed at the
+        reader ("Will it be you tonight?"). A call to action ("book a
+        screening") does not cancel the finding: fear posts nearly always end
+        with one.
 
     Why:
         The guidance asks practices not to cause unnecessary fear, and to
@@ -239,12 +245,12 @@ class Alarmist(Rule):
     hint = "Keep the facts, drop the fear words, and add one thing readers can do."
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        if not ctx.mentions(*_ALARM_STEMS):
-            return
-        matches = list(ALARM.finditer(ctx.text))
+        # A call to action does not cancel a fear appeal: real ones nearly always end with one.
+        matches = [m for m in FEAR.finditer(ctx.text) if not _NEGATED_FEAR.search(ctx.text, max(0, m.start() - 12), m.start())]
         if not matches:
             return
-        if len(matches) < 3 and ACTIONABLE.search(ctx.text):
+        if len(matches) < 2 and not any(AT_READER.search(sentence_around(ctx.text, m.start(), m.end()))
+                                        for m in matches):
             return
         first = matches[0]
         yield self.finding(ctx, first.start(), first.end(),
