@@ -36,6 +36,8 @@ def profanity_pattern() -> re.Pattern[str]:
 
 
 _HELL_OK = re.compile(r"\bhell(?:o|enic)|\bhell\s+(?:of\s+a|yeah)\b", re.IGNORECASE)
+CARE_INSTRUCTION = re.compile(r"\b(?:swelling|rash|skin|redness|irritation|inflammation|symptoms|flare|stomach|"
+                              r"let (?:it|things))\b", re.IGNORECASE)
 EXCLAIM = re.compile(r"(?:[!¡]\s*){3,}|(?:[!?]\s*){4,}")
 ARGUMENT = re.compile(
     r"\b(?:you(?:'re| are) (?:wrong|lying|a liar|clueless|ignorant|crazy|delusional|mistaken|"
@@ -52,6 +54,16 @@ ARGUMENT = re.compile(
     r"(?:your|this|that) (?:review|comment|post|story) is (?:a lie|false|fake|made up|a fabrication))\b",
     re.IGNORECASE,
 )
+SARCASM = re.compile(
+    r"🙄|🤦|🤡|🤷|😒|\blol,? ok(?:ay)?\b|\bwow,? ok(?:ay)?\b|\bbut sure\b|\bmaybe (?:the problem is you|take some|try "
+    r"(?:planning|reading|showing|being))|\benjoy your (?:measles|flu|\w+ bill)\b|\bsome of (?:y['’]all|you) need\b|"
+    r"\bdon['’]t bother\b|\b(?:respect|honesty) (?:our|goes)\b|\bnot trying hard enough\b|\bghost(?:ed|ing)? us\b|"
+    r"\bfrequent flyer\b|\bwe saw (?:you|that)\b|\bwe know (?:exactly )?who you are\b|\bappreciate honesty\b|"
+    r"\bis not a (?:massage spa|spa|hotel|restaurant|drive-?thru)\b|\bobviously\b(?=[^.!?]*😎)|"
+    r"\bthe number of people who\b|\bdid their research\b|\bleave the doctoring\b|\bnot a \"?narcissist\b",
+    re.IGNORECASE,
+)
+"""Sarcasm and put-downs without a profane or insulting word."""
 ALARM = re.compile(
     r"\b(?:deadly|killer|kills?|killing|lethal|panic|terrif\w+|horrif\w+|scary|frightening|"
     r"nightmare|catastroph\w+|devastating|ticking time bomb|silent killer|"
@@ -105,7 +117,8 @@ class Profanity(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for m in profanity_pattern().finditer(ctx.text):
-            if m.group().lower() == "hell" and _HELL_OK.match(ctx.text, m.start()):
+            if m.group().lower() == "hell" and (_HELL_OK.match(ctx.text, m.start())
+                                                or ctx.text[max(0, m.start() - 5):m.start()].lower() == "from "):
                 continue
             yield self.finding(ctx, m.start(), m.end(),
                                f"Profanity at {describe_span(*m.span())}.")
@@ -214,7 +227,9 @@ class Argumentative(Rule):
     hint = "Thank the person, acknowledge the concern, and invite them to call the office."
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        for m in ARGUMENT.finditer(ctx.text):
+        for m in sorted([*ARGUMENT.finditer(ctx.text), *SARCASM.finditer(ctx.text)], key=lambda m: m.start()):
+            if m.group().lower() == "calm down" and CARE_INSTRUCTION.search(ctx.text, max(0, m.start() - 40), m.end() + 40):
+                continue  # "let the swelling calm down" is a care instruction, not rudeness
             yield self.finding(ctx, m.start(), m.end(),
                                f"Argumentative or defensive wording at {describe_span(*m.span())}.")
 

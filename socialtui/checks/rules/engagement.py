@@ -7,7 +7,28 @@ from collections.abc import Iterator
 
 from socialtui.checks.findings import Finding, Severity, describe_span
 from socialtui.checks.rule import CheckContext, Rule, register
+from socialtui.checks import lexicon
 from socialtui.checks.rules.advice import advice_spans
+from socialtui.checks.vocabulary import sentence_around
+
+OWNED = re.compile(
+    r"\b(?:your|his|her|their|that|[A-Z][a-z]+['’]s)\s+(?:(?:recent|new|last|little|sore|bad|broken|left|right|"
+    r"\d+-\w+|first|whole)\s+)?$")
+"""A possessive just before a health word: the care is someone's."""
+PERSONAL_SENTENCE = re.compile(r"\b(?:you|your|you['’]re|you['’]ve|she|he|her|his|him|hers|[A-Z][a-z]+['’]s)\b")
+GENERAL_INFO = re.compile(
+    r"\b(?:people|anyone|everyone|everybody|most|many|some|often|usually|generally|typically|in general|"
+    r"cdc|nih|aap|aad|ada|who|fda|uspstf|task force|academy|association|recommends?|guidelines?|research|stud(?:y|ies)|"
+    r"questions?|can['’]t|cannot|aren['’]t able|not able|unable|online|over social|here|publicly|privacy|"
+    r"call|contact|reach out|message|portal|dm|book|schedule|if you|when you|any)\b",
+    re.IGNORECASE,
+)
+"""Wording of general information or an invitation: a health word there is nobody's care."""
+GENERIC_WORDS = frozenset({"care", "visit", "visits", "appointment", "appointments", "health", "condition",
+                           "treatment", "exam", "physical", "back", "hand", "hands", "face", "head", "heart",
+                           "cold", "sick", "pain", "results", "scan", "shot", "consult", "therapy",
+                           "follow-up", "follow up", "referral", "pt", "iv", "er"})
+"""Words too general in a reply to be anyone's care on their own ("back", "heart" in "from the heart")."""
 
 SAFE_REPLY = (
     "Try: \"Thank you for your feedback. We take every concern seriously; please call our "
@@ -26,7 +47,17 @@ CONFIRMS_PATIENT = re.compile(
     r"\b(?:our|my) records (?:show|indicate)\b|\bwelcome back\b|\byou(?:'re| are) (?:one of )?our patients?\b|"
     r"\bglad (?:you(?:'re| are)|to hear you(?:'re| are)) (?:feeling|doing) better\b|"
     r"\bhope (?:you(?:'re| are)|your) (?:recovery|healing|feeling better)\b|"
-    r"\bsee you (?:at|on|next)\b|\b(?:during|at|since) your (?:\w+\s+)?(?:visit|appointment)\b",
+    r"\bsee you (?:at|on|next)\b|\b(?:during|at|since) your (?:\w+\s+)?(?:visit|appointment|session)\b|"
+    r"\b(?:loved?|love|enjoy(?:ed)?|great|a pleasure|an honou?r|glad|happy) (?:seeing|to see|working with|treating|"
+    r"caring for|to care for|to be) (?:you|her|him|them|your)\b|"
+    r"\b(?:we|i|dr\.?\s+\w+|our (?:team|staff|provider|nurse))\s+(?:\w+\s+)?(?:spent|worked|saw|see|reviewed|checked|"
+    r"adjusted|examined|treated|loves? seeing)\b|"
+    r"\b(?:we see|according to our (?:system|records|notes|chart)|our (?:system|chart|notes) (?:shows?|says))\b|"
+    r"\byou (?:arrived|were here|came in|checked in|no-?showed|missed|cancell?ed)\b|"
+    r"\b(?:your|his|her) (?:first|last|next|\d+\w*)\s+(?:session|visit|appointment|class|group)\b|"
+    r"\b(?:tell|give) (?:her|him|them|your \w+) (?:we|to|that|\w+ says)\b|"
+    r"\bprogress you['’]ve made\b|\bhow far you['’]ve come\b|\bbe your (?:doctor|provider|dentist|therapist)\b|"
+    r"\bin our (?:\w+ )?(?:night |morning )?(?:group|class|program)\b",
     re.IGNORECASE,
 )
 DISCUSSES_CARE = re.compile(
@@ -111,6 +142,27 @@ class ReplyDiscussesCare(ReplyRule):
     severity = Severity.ERROR
     pattern = DISCUSSES_CARE
     label = "Details of someone's care"
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        if ctx.subject.kind != "reply":
+            return
+        spans = [m.span() for m in self.pattern.finditer(ctx.text)]
+        # Replies are strict: a condition, treatment, medicine or body part that belongs to
+        # someone ("your knee", "Lily's ear", "that amoxicillin") is their care, whatever the verb.
+        for term in lexicon.terms_of(ctx.text, *lexicon.HEALTH, lexicon.BODY):
+            if term.words in GENERIC_WORDS:
+                continue
+            if OWNED.search(ctx.text, max(0, term.start - 30), term.start):
+                spans.append((term.start, term.end))
+                continue
+            sentence = sentence_around(ctx.text, term.start, term.end)
+            if PERSONAL_SENTENCE.search(sentence) and not GENERAL_INFO.search(sentence):
+                spans.append((term.start, term.end))
+        last_end = -1
+        for start, end in sorted(spans):
+            if start >= last_end:
+                last_end = end
+                yield self.finding(ctx, start, end, f"{self.label} at {describe_span(start, end)}.")
 
 
 @register
