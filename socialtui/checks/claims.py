@@ -67,6 +67,9 @@ STATISTIC = re.compile(
 )
 """A quantified or appeal-to-evidence statement that needs a source."""
 
+MYTH = re.compile(r"\b(?:no evidence|myths?|not true|false|don['’]t believe|no proof)\b",
+                  re.IGNORECASE)
+"""Wording that reports a claim in order to deny it ("there is no evidence that ...")."""
 HEDGE = re.compile(r"\b(?:may|might|can help|could help|helps?|lowers? the chance|some studies)\b", re.IGNORECASE)
 
 FEAR = re.compile(
@@ -84,7 +87,7 @@ FEAR = re.compile(
     r"(?:as|more) deadly|dies? (?:from|of)|dying of|could be (?:a tumou?r|cancer|planning|next|dying)|"
     r"until your \w+ (?:snaps|breaks|gives out)|strike anyone|can['’]t (?:speak|breathe|walk)|headed there|jail|"
     r"lifetime of (?:pain|stiffness|regret|suffering)|shaves? years off|(?:be|are) in danger|turn deadly|"
-    r"won['’]t feel a thing until)\b",
+    r"won['’]t feel a thing until|more dangerous than ever)\b",
     re.IGNORECASE,
 )
 """Words of fear. Two, or one in a sentence aimed at the reader, make a fear appeal."""

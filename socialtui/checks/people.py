@@ -25,7 +25,7 @@ INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])|(?<![\w.])[A-Z]\.\
 NAMED = re.compile(rf"\b(?:{HONORIFIC}\s+)?{CAP_WORD}(?:\s+(?:[A-Z]\.\s*)?{CAP_WORD})?")
 HONORIFIC_NAME = re.compile(rf"\b{HONORIFIC}\s+{CAP_WORD}(?:\s+{CAP_WORD})?")
 ROLE = re.compile(
-    r"\b(?:the|our|a|your|that|this)\s+(?:local\s+|beloved\s+|favou?rite\s+|new\s+|retired\s+|former\s+)?"
+    r"\b(?:[Tt]he|[Oo]ur|[Aa]|[Yy]our|[Tt]hat|[Tt]his)\s+(?:local\s+|beloved\s+|favou?rite\s+|new\s+|retired\s+|former\s+)?"
     r"(?:coach|principal|pastor|priest|rabbi|imam|mayor|sheriff|teacher|librarian|firefighter|fire ?chief|"
     r"police chief|officer|mail ?carrier|mailman|crossing guard|barista|bus driver|quarterback|"
     r"pitcher|goalie|captain|star player|valedictorian|news ?anchor|weatherman|councilman|councilwoman|"

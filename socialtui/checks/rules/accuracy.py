@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from socialtui.checks.claims import ABSOLUTE_OUTCOME, STATISTIC, UNSUPPORTED_CLAIM
+from socialtui.checks.claims import ABSOLUTE_OUTCOME, MYTH, STATISTIC, UNSUPPORTED_CLAIM
 from socialtui.checks.citations import INLINE_CITATION, is_reliable_url, parse_citation, registered_domain
 from socialtui.checks.findings import Finding, Severity, describe_span
 from socialtui.checks.rule import CheckContext, Rule, register
@@ -275,7 +275,7 @@ class UnsupportedHealthClaim(Rule):
         if ctx.subject.kind == "reply":
             return
         for m in UNSUPPORTED_CLAIM.finditer(ctx.text):
-            if _NEGATED.search(before(ctx.text, m.start(), 30)):
+            if _NEGATED.search(before(ctx.text, m.start(), 30)) or MYTH.search(before(ctx.text, m.start(), 120)):
                 continue
             yield self.finding(ctx, m.start(), m.end(),
                                f"A health claim stated as fact at {describe_span(*m.span())}.")

@@ -1,0 +1,81 @@
+"""The shared foundations of the rules: the medical lexicon, the people gazetteer, the claim grammar."""
+
+from __future__ import annotations
+
+import pytest
+
+from socialtui.checks import claims, lexicon, people
+
+STAFF = ("Dana Reyes", "Sam Ortiz", "Dr. Priya Shah", "Dr. Tom Becker", "Lee Park", "Maple Family Medicine")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("pink eye", lexicon.CONDITION), ("shingles", lexicon.CONDITION), ("migraine", lexicon.CONDITION),
+    ("plantar fasciitis", lexicon.CONDITION), ("cast off", lexicon.PROCEDURE), ("root canal", lexicon.PROCEDURE),
+    ("colonoscopy", lexicon.PROCEDURE), ("sore throat", lexicon.SYMPTOM), ("knee", lexicon.BODY),
+    ("Zyrtec", lexicon.DRUG), ("ibuprofen", lexicon.DRUG), ("Valtrex", lexicon.DRUG), ("semaglutide", lexicon.DRUG),
+    ("Pepto-Bismol", lexicon.DRUG), ("amoxicillin", lexicon.DRUG),
+])
+def test_the_lexicon_knows_clinical_and_consumer_words(text: str, kind: str) -> None:
+    assert kind in lexicon.kinds_in(f"Heard about {text} today?")
+
+
+def test_the_lexicon_matches_whole_words_only() -> None:
+    assert lexicon.find_terms("castle kneeling") == ()
+
+
+def test_the_lexicon_prefers_the_longest_entry() -> None:
+    assert [t.words for t in lexicon.find_terms("Got strep throat again")] == ["strep throat"]
+
+
+def test_an_unlisted_generic_drug_is_found_by_its_ending() -> None:
+    assert lexicon.DRUG in lexicon.kinds_in("She switched to zorbacillin last week")
+
+
+@pytest.mark.parametrize("word", ["Maria", "Kevin", "Okafor", "Nguyen"])
+def test_the_gazetteer_knows_census_names(word: str) -> None:
+    assert people.is_known_name(word)
+
+
+@pytest.mark.parametrize("word", ["Today", "Monday", "Flu", "Thanks"])
+def test_the_gazetteer_ignores_everyday_capitalised_words(word: str) -> None:
+    assert not people.is_known_name(word)
+
+
+def test_staff_are_never_patients() -> None:
+    text = "Dr. Priya Shah and Sam Ortiz gave flu shots to the whole team today."
+    assert people.patient_mentions(text, STAFF) == []
+
+
+def test_a_first_name_with_a_procedure_is_a_patient() -> None:
+    text = "Reminder for Sam Okafor: your scan results are in."
+    assert [text[p.start:p.end] for p in people.patient_mentions(text, STAFF)] == ["Sam Okafor"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("So proud of Dev — cast off today!", "Dev"),
+    ("J.R., 34, is doing great after the lupus flare.", "J.R."),
+    ("The coach from Central High came in for his knee.", "The coach from Central High"),
+])
+def test_people_are_found_without_the_word_patient(text: str, found: str) -> None:
+    spans = [text[p.start:p.end] for p in people.patient_mentions(text, STAFF)]
+    assert found in spans or found.lower() in [s.lower() for s in spans]
+
+
+def test_a_speaker_is_not_a_patient() -> None:
+    assert people.patient_mentions("Join nutritionist Maria Lopez for a talk on diabetes.", STAFF) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Works every single time!", "Zero risk, zero downtime.", "The only treatment that actually works.",
+    "Breastfed babies never get ear infections.",
+])
+def test_absolute_outcomes_are_claims(text: str) -> None:
+    assert claims.ABSOLUTE_OUTCOME.search(text)
+
+
+def test_a_fear_appeal_is_found_beside_a_call_to_action() -> None:
+    from socialtui.checks import CheckSubject, run_checks
+
+    found = run_checks(CheckSubject("Your child's car seat could be a death trap. Book a check today."))
+    assert any(f.code == "TON001" for f in found)
