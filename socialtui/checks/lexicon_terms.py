@@ -17,7 +17,7 @@ CONDITIONS = """
     asthma|copd|allergy|allergies|hay fever|pollen allergy|eczema|psoriasis|acne|rosacea|hives|rash|
     dermatitis|sunburn|melanoma|skin cancer|cancer|breast cancer|colon cancer|prostate cancer|lung cancer|
     cervical cancer|leukemia|lymphoma|tumor|tumour|cyst|mole|wart|warts|plantar wart|athlete's foot|
-    ringworm|lice|head lice|scabies|impetigo|chickenpox|chicken pox|measles|mumps|whooping cough|pertussis|
+    ringworm|nevus|nevi|atypical mole|lice|head lice|scabies|impetigo|chickenpox|chicken pox|measles|mumps|whooping cough|pertussis|
     hpv|hepatitis|hiv|std|sti|chlamydia|gonorrhea|herpes|syphilis|pneumonia|bronchitis|croup|sinusitis|
     tonsillitis|laryngitis|conjunctivitis|ear ache|earache|migraine|migraines|concussion|fracture|
     broken arm|broken leg|broken wrist|broken ankle|broken bone|sprain|sprained ankle|strain|torn acl|

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from socialtui.checks import claims, lexicon, people
+from socialtui.checks import advice_grammar, claims, lexicon, people
 
 STAFF = ("Dana Reyes", "Sam Ortiz", "Dr. Priya Shah", "Dr. Tom Becker", "Lee Park", "Maple Family Medicine")
 
@@ -79,3 +79,25 @@ def test_a_fear_appeal_is_found_beside_a_call_to_action() -> None:
 
     found = run_checks(CheckSubject("Your child's car seat could be a death trap. Book a check today."))
     assert any(f.code == "TON001" for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Athlete's foot? Grab some clotrimazole.", "Headache? Pop two naproxen and lie down.",
+    "Quit the benzoyl peroxide for a week.", "If it itches, rinse with chlorhexidine twice a day.",
+])
+def test_the_advice_grammar_finds_an_imperative_with_any_lexicon_drug(text: str) -> None:
+    assert list(advice_grammar.treatment_directives(text))
+
+
+def test_the_advice_grammar_needs_a_sufferer_for_a_regimen_without_a_drug() -> None:
+    assert list(advice_grammar.treatment_directives("Knee pain? Ice it for 15 minutes three times a day."))
+    assert not list(advice_grammar.treatment_directives("Brush for two minutes twice a day."))
+
+
+@pytest.mark.parametrize(("text", "diagnosed"), [
+    ("Ring-shaped rash? That's ringworm.", True), ("It's probably a migraine.", True),
+    ("Sounds like strep to me.", True), ("If you have diabetes, get your eyes checked.", False),
+    ("It's flu season!", False), ("Do you have asthma?", False),
+])
+def test_the_advice_grammar_finds_a_diagnosis_of_the_reader(text: str, diagnosed: bool) -> None:
+    assert bool(list(advice_grammar.diagnoses(text))) is diagnosed

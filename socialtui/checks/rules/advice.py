@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from socialtui.checks import advice_grammar, lexicon
 from socialtui.checks.findings import Finding, Severity, describe_span
 from socialtui.checks.rule import CheckContext, Lifecycle, Rule, register
 from socialtui.checks.vocabulary import BOOKING, DIGIT, mentions_condition, mentions_medicine
@@ -81,7 +82,8 @@ DOSING_VERB = re.compile(
 def advice_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, kind) of dosage, medicine-frequency, directive and diagnosis phrases."""
     low = text.lower()
-    has_medicine = mentions_medicine(text) or DOSING_VERB.search(text) is not None
+    has_medicine = (mentions_medicine(text) or lexicon.mentions(text, lexicon.DRUG)
+                    or DOSING_VERB.search(text) is not None)
     if DIGIT.search(text) or any(map(low.__contains__, _COUNTED)):
         for m in DOSE.finditer(text):
             yield m.start(), m.end(), "dose"
@@ -100,8 +102,16 @@ def advice_spans(text: str) -> Iterator[tuple[int, int, str]]:
         directives = DIRECTIVE.finditer(text)
     for m in directives:
         window = text[max(0, m.start() - 60):m.end() + 60]
+        if advice_grammar.sends_to_clinician(text, m.start(), m.end()):
+            continue
         if mentions_medicine(window) or re.search(r"taking|dose|dosage|insulin", m.group(), re.I):
             yield m.start(), m.end(), "directive"
+    for start, end in advice_grammar.treatment_directives(text):
+        yield start, end, "directive"
+    for start, end in advice_grammar.strengths(text):
+        yield start, end, "dose"
+    for start, end in advice_grammar.diagnoses(text):
+        yield start, end, "diagnosis"
     if not mentions_condition(text):
         return
     for m in DIAGNOSIS.finditer(text):
