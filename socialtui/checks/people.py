@@ -20,7 +20,8 @@ from functools import lru_cache
 from socialtui.checks import lexicon
 
 HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Mister|Master)\.?"
-CAP_WORD = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?"
+CAP_WORD = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?(?![A-Za-z])"
+"""A capitalised word; "VitaCore" and "SunShield" (capitals inside) are brands, not names."""
 INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])|(?<![\w.])[A-Z]\.\s?[A-Z][a-z]+\b")
 NAMED = re.compile(rf"\b(?:{HONORIFIC}\s+)?{CAP_WORD}(?:\s+(?:[A-Z]\.\s*)?{CAP_WORD})?")
 HONORIFIC_NAME = re.compile(rf"\b{HONORIFIC}\s+{CAP_WORD}(?:\s+{CAP_WORD})?")
@@ -65,6 +66,11 @@ NOT_NAMES = frozenset("""
     north south east west central main high school elementary middle university college church
     hospital clinic medical center health family medicine pediatrics dental dentistry
     wellness care urgent street avenue road lane drive
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+    mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+    vermont virginia washington wisconsin wyoming carolina dakota jersey york america
 """.split())
 """Capitalised words that start sentences or name things, not people."""
 
@@ -129,7 +135,7 @@ def people(text: str, practice_names: Iterable[str] = ()) -> Iterator[Person]:
             continue
         first = re.sub(r"['’]s$", "", words[0]).lower()
         # The first word must be a first name: "Sam Okafor", "Linda"; never "Task Force" or "Walk-ins".
-        if first in NOT_NAMES or first not in first_names():
+        if first in NOT_NAMES or first not in first_names() or in_organisation_name(text, m.start(), m.end()):
             continue
         yield Person(m.start(), m.end(), "name")
     for m in FAMILY_NAME.finditer(text):
@@ -137,7 +143,7 @@ def people(text: str, practice_names: Iterable[str] = ()) -> Iterator[Person]:
             yield Person(m.start(), m.end(), "name")
     for pattern, how in ((INITIALS, "initials"), (ROLE, "role"), (KIN, "kin"), (AGE, "age")):
         for m in pattern.finditer(text):
-            if how == "kin" and (m.group().split()[-1].lower() in NOT_NAMES or _is_own(m.group(), own)):
+            if how == "kin" and _not_kin(text, m, own):
                 continue
             if how == "initials" and re.fullmatch(r"(?:[AP]\.\s?M\.|U\.\s?S\.(?:\s?A\.)?|D\.\s?C\.|"
                                                   r"[A-Z]\.\s?(?:Dr|St|Mt))\s*", m.group()):
@@ -145,7 +151,42 @@ def people(text: str, practice_names: Iterable[str] = ()) -> Iterator[Person]:
             yield Person(m.start(), m.end(), how)
 
 
+ORGANISATION_WORDS = frozenset("""
+    health center centre elementary high school academy university college therapy medicine medical
+    pediatrics dental dentistry clinic clinics hospital pharmacy community county park day kids memorial
+    church foundation institute station street avenue road lane drive boulevard plans plan insurance group
+    associates partners labs inc llc fitness gym library market cafe club league store mall bank ymca
+    council department dept services society association month week awareness fund shelter
+""".split())
+"""Words that, in a run of capitalised words, make it an organisation, a place or an event."""
+_CAP_RUN_AFTER = re.compile(r"(?:\s+(?:of\s+|&\s+|and\s+)?(?:[A-Z][\w'’]*\.?))*")
+
+
+def in_organisation_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a run of capitalised words naming an organisation or place.
+
+    "Sunshine Health", "Lincoln Elementary", "Martin Luther King Jr. Day": a first
+    name at the start of such a run is not a person.
+    """
+    run = text[start:end] + (_CAP_RUN_AFTER.match(text, end) or _EMPTY).group()
+    return any(re.sub(r"[^a-z]", "", w.lower()) in ORGANISATION_WORDS for w in run.split()[1:])
+
+
+_EMPTY = re.compile("").match("")
+assert _EMPTY is not None
+
+
+def _not_kin(text: str, m: re.Match[str], own: frozenset[str]) -> bool:
+    """Whether a kinship match names no one: "a little Orajel", "SunShield Kids", a staff family."""
+    last = m.group().split()[-1]
+    if last.lower() in NOT_NAMES or _is_own(m.group(), own) or in_organisation_name(text, m.start(), m.end()):
+        return True
+    # "little X": X is the name, and a medicine or a condition is not one.
+    return last[0].isupper() and bool(lexicon.find_terms(last))
+
+
 def _is_own(name: str, own: frozenset[str]) -> bool:
+    name = re.sub(r"['’]s\b", "", name)
     words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in {"mr", "mrs", "ms", "miss", "mx"}]
     return bool(words) and all(w in own for w in words)
 
@@ -230,7 +271,8 @@ def patient_mentions(text: str, practice_names: Iterable[str] = ()) -> list[Pers
     found = list(people(text, names))
     for m in CUE_NAME.finditer(text):
         word = m.group("name")
-        if word.lower() not in NOT_NAMES and not _is_own(word, own):
+        if (word.lower() not in NOT_NAMES and not _is_own(word, own)
+                and not in_organisation_name(text, m.start("name"), m.end("name"))):
             found.append(Person(m.start("name"), m.end("name"), "name"))
     if not found:
         return []
