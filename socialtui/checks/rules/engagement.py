@@ -12,18 +12,27 @@ from socialtui.checks.rules.advice import advice_spans
 from socialtui.checks.vocabulary import sentence_around
 
 OWNED = re.compile(
-    r"\b(?:your|his|her|their|that|[A-Z][a-z]+['’]s)\s+(?:(?:recent|new|last|little|sore|bad|broken|left|right|"
+    r"\b(?:(?i:your|his|her|their|that)|[A-Z][a-z]+['’]s)\s+(?:(?:recent|new|last|little|sore|bad|broken|left|right|"
     r"\d+-\w+|first|whole)\s+)?$")
 """A possessive just before a health word: the care is someone's."""
-PERSONAL_SENTENCE = re.compile(r"\b(?:you|your|you['’]re|you['’]ve|she|he|her|his|him|hers|[A-Z][a-z]+['’]s)\b")
+PERSONAL_SENTENCE = re.compile(
+    r"\b(?:(?i:you|your|you['’]re|you['’]ve|she|he|her|his|him|hers)|"
+    r"(?!(?:It|That|There|Here|What|Who|Where|When|How|Let|This|Today|Everyone|Nobody|Someone)['’])[A-Z][a-z]+['’]s)\b")
 GENERAL_INFO = re.compile(
     r"\b(?:people|anyone|everyone|everybody|most|many|some|often|usually|generally|typically|in general|"
     r"cdc|nih|aap|aad|ada|who|fda|uspstf|task force|academy|association|recommends?|guidelines?|research|stud(?:y|ies)|"
     r"questions?|can['’]t|cannot|aren['’]t able|not able|unable|online|over social|here|publicly|privacy|"
-    r"call|contact|reach out|message|portal|dm|book|schedule|if you|when you|any)\b",
+    r"call|contact|reach out|message|portal|dm|book|schedule|if you|when you|any|whether|depends|"
+    r"happy to (?:chat|talk|discuss|go over|answer)|options)\b",
     re.IGNORECASE,
 )
 """Wording of general information or an invitation: a health word there is nobody's care."""
+INVITED = re.compile(r"\b(?:book|schedule|get|make|request|don['’]t (?:skip|miss|put off)|keep up with)\s+your\s+(?:\w+\s+)?$",
+                     re.IGNORECASE)
+"""An invitation to come in: "book your screening" is nobody's care yet."""
+SYMPATHY = re.compile(r"\bsorry (?:to hear )?(?:that )?(?:you['’]re|you are|you['’]ve been|you feel)\s+(?:so\s+|still\s+)?$",
+                      re.IGNORECASE)
+"""Sympathy that repeats how the reviewer feels ("sorry you're sore") without confirming any care."""
 GENERIC_WORDS = frozenset({"care", "visit", "visits", "appointment", "appointments", "health", "condition",
                            "treatment", "exam", "physical", "back", "hand", "hands", "face", "head", "heart",
                            "cold", "sick", "pain", "results", "scan", "shot", "consult", "therapy",
@@ -48,10 +57,10 @@ CONFIRMS_PATIENT = re.compile(
     r"\bglad (?:you(?:'re| are)|to hear you(?:'re| are)) (?:feeling|doing) better\b|"
     r"\bhope (?:you(?:'re| are)|your) (?:recovery|healing|feeling better)\b|"
     r"\bsee you (?:at|on|next)\b|\b(?:during|at|since) your (?:\w+\s+)?(?:visit|appointment|session)\b|"
-    r"\b(?:loved?|love|enjoy(?:ed)?|great|a pleasure|an honou?r|glad|happy) (?:seeing|to see|working with|treating|"
+    r"(?<!\bbe )(?<!\bbe so )\b(?:loved?|love|enjoy(?:ed)?|great|a pleasure|an honou?r|glad|happy) (?:seeing|to see|working with|treating|"
     r"caring for|to care for|to be) (?:you|her|him|them|your)\b|"
     r"\b(?:we|i|dr\.?\s+\w+|our (?:team|staff|provider|nurse))\s+(?:\w+\s+)?(?:spent|worked|saw|see|reviewed|checked|"
-    r"adjusted|examined|treated|loves? seeing)\b|"
+    r"adjusted|examined|treated|loves? seeing (?:you|her|him|them|your))\b|"
     r"\b(?:we see|according to our (?:system|records|notes|chart)|our (?:system|chart|notes) (?:shows?|says))\b|"
     r"\byou (?:arrived|were here|came in|checked in|no-?showed|missed|cancell?ed)\b|"
     r"\b(?:your|his|her) (?:first|last|next|\d+\w*)\s+(?:session|visit|appointment|class|group)\b|"
@@ -151,6 +160,9 @@ class ReplyDiscussesCare(ReplyRule):
         # someone ("your knee", "Lily's ear", "that amoxicillin") is their care, whatever the verb.
         for term in lexicon.terms_of(ctx.text, *lexicon.HEALTH, lexicon.BODY):
             if term.words in GENERIC_WORDS:
+                continue
+            lead = ctx.text[max(0, term.start - 30):term.start]
+            if INVITED.search(lead) or (term.kinds == {lexicon.SYMPTOM} and SYMPATHY.search(lead)):
                 continue
             if OWNED.search(ctx.text, max(0, term.start - 30), term.start):
                 spans.append((term.start, term.end))
