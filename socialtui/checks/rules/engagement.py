@@ -33,6 +33,8 @@ INVITED = re.compile(r"\b(?:book|schedule|get|make|request|don['’]t (?:skip|mi
 SYMPATHY = re.compile(r"\bsorry (?:to hear )?(?:that )?(?:you['’]re|you are|you['’]ve been|you feel)\s+(?:so\s+|still\s+)?$",
                       re.IGNORECASE)
 """Sympathy that repeats how the reviewer feels ("sorry you're sore") without confirming any care."""
+HYPOTHETICAL = re.compile(r"\b(?:whether|depends on|if you|if your|when you|in case)\b", re.IGNORECASE)
+"""A sentence about what might apply to the reader, not about care they had."""
 GENERIC_WORDS = frozenset({"care", "visit", "visits", "appointment", "appointments", "health", "condition",
                            "treatment", "exam", "physical", "back", "hand", "hands", "face", "head", "heart",
                            "cold", "sick", "pain", "results", "scan", "shot", "consult", "therapy",
@@ -164,10 +166,10 @@ class ReplyDiscussesCare(ReplyRule):
             lead = ctx.text[max(0, term.start - 30):term.start]
             if INVITED.search(lead) or (term.kinds == {lexicon.SYMPTOM} and SYMPATHY.search(lead)):
                 continue
-            if OWNED.search(ctx.text, max(0, term.start - 30), term.start):
+            sentence = sentence_around(ctx.text, term.start, term.end)
+            if OWNED.search(ctx.text, max(0, term.start - 30), term.start) and not HYPOTHETICAL.search(sentence):
                 spans.append((term.start, term.end))
                 continue
-            sentence = sentence_around(ctx.text, term.start, term.end)
             if PERSONAL_SENTENCE.search(sentence) and not GENERAL_INFO.search(sentence):
                 spans.append((term.start, term.end))
         last_end = -1
