@@ -98,7 +98,14 @@ def before(text: str, start: int, width: int = 60) -> str:
     """Up to ``width`` characters before ``start``, cut at the previous sentence end."""
     window = text[max(0, start - width):start]
     cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"))
+    while cut >= 0 and window[cut] == "." and _TITLE_BEFORE.search(window, 0, cut):
+        # "Mrs. Diaz, please call": a title's full stop does not end the sentence.
+        cut = max(window.rfind(". ", 0, cut), window.rfind("! ", 0, cut), window.rfind("? ", 0, cut),
+                  window.rfind("\n", 0, cut))
     return window[cut + 1:] if cut >= 0 else window
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|Drs|Mx)$")
 
 
 _BOUNDARY = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bDrs)[.!?](?=\s)|\n")

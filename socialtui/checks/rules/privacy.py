@@ -15,7 +15,10 @@ from urllib.parse import parse_qsl, urlsplit
 from socialtui.checks.findings import Finding, Severity, describe_span
 from socialtui.checks.rule import CheckContext, Rule, register
 from socialtui.checks.rules import identifiers as ids
-from socialtui.checks.vocabulary import looks_like_practice_contact, sentence_around
+from socialtui.checks.vocabulary import before, looks_like_practice_contact, sentence_around
+
+SPOKEN_BY_PRACTICE = re.compile(r"\b(?:us|our|we|we['’]re|we are)\b", re.IGNORECASE)
+"""First-person wording before a contact: the practice speaking of its own line or address."""
 
 PRACTICE_HINT = (
     "If it is a patient's or anyone else's, remove it. If it is the practice's own published "
@@ -46,6 +49,13 @@ class IdentifierRule(Rule):
             if own == "listed":
                 yield self.finding(ctx, start, end, f"{self.what} appears at {where}; it is the practice's own contact.",
                                    "Nothing to do.", Severity.INFO)
+            elif own == "unlisted":
+                # The practice listed its contacts and this is not one: say so, never "looks like ours".
+                yield self.finding(
+                    ctx, start, end,
+                    f"{self.what} appears at {where}; it is not one of the practice's listed contacts.",
+                    PRACTICE_HINT, Severity.WARNING,
+                )
             elif own == "looks":
                 # Wording alone ("call ...") cannot prove the number is ours, not a patient's: a person confirms.
                 yield self.finding(
@@ -67,7 +77,13 @@ class IdentifierRule(Rule):
             return None  # a personal mailbox, even after "email us at"
         if ctx.subject.kind == "event" and self.code == "PRV005":
             return "listed"  # an event post names its public venue
-        return "looks" if looks_like_practice_contact(ctx.text, start) else None
+        if not looks_like_practice_contact(ctx.text, start):
+            return None
+        if not ctx.settings.practice_contacts:
+            return "looks"  # no config to compare with: the wording is all there is
+        # With a config, only "call us / our line" can be an unlisted line of ours; a number
+        # after a bare "call" that the practice did not list is someone's.
+        return "unlisted" if SPOKEN_BY_PRACTICE.search(before(ctx.text, start, 48)) else None
 
 
 _TITLES = frozenset({"dr", "doctor", "nurse", "mr", "mrs", "ms", "miss", "the", "and", "of", "md", "rn", "np", "pa"})
