@@ -107,7 +107,8 @@ class PhoneNumber(IdentifierRule):
 
     What it does:
         Finds telephone and fax numbers (US by default, international with a
-        leading +) with Google's libphonenumber.
+        leading +) with Google's libphonenumber, and numbers dialled with "00"
+        or a national trunk "0" ("0044 20 7946 0958", "07700 900123").
 
     Why:
         A phone number is a HIPAA Safe Harbor identifier: with a health detail
@@ -195,8 +196,9 @@ class RecordNumber(IdentifierRule):
 
     What it does:
         Finds numbers introduced by MRN, chart, patient ID, member ID, policy,
-        group, account, claim or similar labels, and card-like numbers that
-        pass the Luhn check.
+        group, account, claim, routing, a health plan's name ("Cigna ID") or
+        similar labels (digit groups may be spaced), IBANs that pass their
+        mod-97 check, and card-like numbers that pass the Luhn check.
 
     Why:
         Record, health-plan beneficiary and account numbers are Safe Harbor
@@ -222,7 +224,9 @@ class StreetAddress(IdentifierRule):
 
     What it does:
         Finds street addresses (number + street name + street type), PO boxes,
-        "lives on ... Street", and ZIP codes after a state or a "ZIP" label.
+        "lives on ... Street", ZIP codes after a state or a "ZIP" label, military
+        mail (APO/FPO/DPO, "Unit ... Box ..."), other countries' street addresses
+        and UK/Canadian postcodes, and a room or bed that places a person on a day.
 
     Why:
         Geographic units smaller than a state are Safe Harbor identifiers. The
@@ -250,7 +254,9 @@ class PersonalDate(IdentifierRule):
     What it does:
         Finds dates with at least a day and month next to words that tie them
         to a person (born, DOB, admitted, discharged, passed away, or "her
-        appointment / surgery / visit").
+        appointment / surgery / visit"), and dates or days of the month in a
+        sentence about someone's procedure, session or claim ("your 3/12
+        colposcopy", "your session on the 14th").
 
     Why:
         All elements of dates (except the year) directly related to an
@@ -305,7 +311,8 @@ class LicenceOrVehicleId(IdentifierRule):
     What it does:
         Finds driver's licence and other certificate numbers, device serial
         numbers (pacemakers, pumps, hearing aids), vehicle identification
-        numbers (VIN) and licence plates.
+        numbers (VIN) and licence plates, before or after the word "plate";
+        licences of any state, with the state's code and spaced digit groups.
 
     Why:
         Certificate, licence, device and vehicle identifiers are Safe Harbor
