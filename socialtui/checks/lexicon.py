@@ -80,6 +80,23 @@ def vocabulary() -> dict[str, frozenset[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def phrase_lengths() -> dict[str, int]:
+    """For each word that starts a multi-word entry, the most words such an entry has."""
+    out: dict[str, int] = {}
+    for key in vocabulary():
+        if " " in key:
+            first, _, rest = key.partition(" ")
+            n = min(MAX_WORDS, rest.count(" ") + 2)
+            if n > out.get(first, 1):
+                out[first] = n
+    return out
+
+
+_DRUG_ONLY = frozenset({DRUG})
+_CONDITION_ONLY = frozenset({CONDITION})
+
+
 @lru_cache(maxsize=4096)
 def find_terms(text: str) -> tuple[Term, ...]:
     """Lexicon entries in ``text``, longest first where they overlap, in text order.
@@ -91,25 +108,30 @@ def find_terms(text: str) -> tuple[Term, ...]:
     has them.
     """
     low = text.lower().replace("’", "'")
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(low)]
+    spans = [m.span() for m in TOKEN.finditer(low)]
+    words = [low[s:e] for s, e in spans]
     vocab = vocabulary()
+    longest = phrase_lengths()
     found: list[Term] = []
     i = 0
-    while i < len(tokens):
-        for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
-            key = tokens[i][2] if n == 1 else " ".join(t[2] for t in tokens[i:i + n])
+    count = len(words)
+    while i < count:
+        word = words[i]
+        # Only words that start a phrase in the lexicon are tried with the words after them.
+        for n in range(min(longest.get(word, 1), count - i), 0, -1):
+            key = word if n == 1 else " ".join(words[i:i + n])
             kinds = vocab.get(key)
             if kinds is not None:
-                found.append(Term(tokens[i][0], tokens[i + n - 1][1], kinds, key))
+                found.append(Term(spans[i][0], spans[i + n - 1][1], kinds, key))
                 i += n
                 break
         else:
-            word = tokens[i][2]
+            tokens_i = spans[i]
             if len(word) > 6:
                 if word.endswith(terms.SUFFIX_DRUGS):
-                    found.append(Term(tokens[i][0], tokens[i][1], frozenset({DRUG}), word))
+                    found.append(Term(tokens_i[0], tokens_i[1], _DRUG_ONLY, word))
                 elif word.endswith(terms.SUFFIX_CONDITIONS) and word not in _NOT_CONDITIONS:
-                    found.append(Term(tokens[i][0], tokens[i][1], frozenset({CONDITION}), word))
+                    found.append(Term(tokens_i[0], tokens_i[1], _CONDITION_ONLY, word))
             i += 1
     return tuple(found)
 
