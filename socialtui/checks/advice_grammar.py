@@ -144,7 +144,9 @@ def speaks_to_sufferer(text: str, until: int) -> bool:
 def treatment_directives(text: str) -> Iterator[tuple[int, int]]:
     """Spans of imperatives and modal directives that prescribe a treatment."""
     drugs = _specific_drugs(text)
-    for m in IMPERATIVE.finditer(text):
+    # Cheap gates first: an imperative is advice only with a medicine or a regimen in it.
+    imperatives = IMPERATIVE.finditer(text) if drugs or AMOUNT.search(text) else iter(())
+    for m in imperatives:
         start = m.start("verb")
         end = _clause_end(text, m.end())
         clause = text[start:end]
@@ -157,7 +159,7 @@ def treatment_directives(text: str) -> Iterator[tuple[int, int]]:
             continue
         if AMOUNT.search(clause) and speaks_to_sufferer(text, end):
             yield start, end
-    for m in MODAL.finditer(text):
+    for m in MODAL.finditer(text) if drugs else ():
         end = _clause_end(text, m.end())
         if any(m.start() <= d.start < end for d in drugs) and not _CAREFUL.search(text[m.start():end]):
             yield m.start(), end

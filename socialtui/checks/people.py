@@ -24,6 +24,7 @@ CAP_WORD = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?(?![A-Za-z])"
 """A capitalised word; "VitaCore" and "SunShield" (capitals inside) are brands, not names."""
 INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])|(?<![\w.])[A-Z]\.\s?[A-Z][a-z]+\b")
 NAMED = re.compile(rf"\b(?:{HONORIFIC}\s+)?{CAP_WORD}(?:\s+(?:[A-Z]\.\s*)?{CAP_WORD})?")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?")
 HONORIFIC_NAME = re.compile(rf"\b{HONORIFIC}\s+{CAP_WORD}(?:\s+{CAP_WORD})?")
 ROLE = re.compile(
     r"\b(?:[Tt]he|[Oo]ur|[Aa]|[Yy]our|[Tt]hat|[Tt]his)\s+(?:local\s+|beloved\s+|favou?rite\s+|new\s+|retired\s+|former\s+)?"
@@ -125,7 +126,16 @@ def people(text: str, practice_names: Iterable[str] = ()) -> Iterator[Person]:
     for m in HONORIFIC_NAME.finditer(text):
         if not _is_own(m.group(), own):
             yield Person(m.start(), m.end(), "honorific")
-    for m in NAMED.finditer(text):
+    names = first_names()
+    last_end = 0
+    for cap in _CAPITALISED.finditer(text):
+        # Most capitalised words are not first names: look them up before the full pattern.
+        if cap.start() < last_end or re.sub(r"['’]s$", "", cap.group()).lower() not in names:
+            continue
+        m = NAMED.match(text, cap.start())
+        if m is None:
+            continue
+        last_end = m.end()
         words = m.group().split()
         if words[0].rstrip(".") in ("Mr", "Mrs", "Ms", "Miss", "Mx", "Mister", "Master"):
             continue

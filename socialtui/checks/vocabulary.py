@@ -7,6 +7,7 @@ counts as "a medicine" or "a condition".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MEDICINE_WORDS = frozenset("""
     medication medications medicine medicines meds drug drugs pill pills tablet tablets capsule capsules
@@ -54,11 +55,13 @@ def _mentions(text: str, words: frozenset[str], phrases: tuple[str, ...], ending
     return any(len(t) > 4 and t.endswith(endings) for t in tokens)
 
 
+@lru_cache(maxsize=4096)
 def mentions_medicine(text: str) -> bool:
     """Whether the text names a medicine or says "medicine", "dose", "pill"..."""
     return _mentions(text, MEDICINE_WORDS, MEDICINE_PHRASES, MEDICINE_SUFFIXES)
 
 
+@lru_cache(maxsize=4096)
 def mentions_condition(text: str) -> bool:
     """Whether the text names a condition a reader could be diagnosed with."""
     return _mentions(text, CONDITION_WORDS, CONDITION_PHRASES, CONDITION_SUFFIXES)

@@ -157,10 +157,13 @@ class UndisclosedBrand(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         subject = ctx.subject
         brands = [b for b in ctx.settings.affiliated_brands if b.strip()]
-        if not brands or subject.sponsor or subject.affiliations or early_disclosure(ctx):
+        if not brands or subject.sponsor or subject.affiliations:
+            return
+        low = ctx.lower
+        if not any(b.lower() in low for b in brands):
             return
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(b) for b in brands) + r")(?!\w)", re.IGNORECASE)
         m = pattern.search(ctx.text)
-        if m:
+        if m and not early_disclosure(ctx):
             yield self.finding(ctx, m.start(), m.end(),
                                f"An affiliated brand is mentioned at {describe_span(*m.span())} without a disclosure.")
