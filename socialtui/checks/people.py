@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from socialtui.checks import lexicon
+from socialtui.checks.rule import casefree_search
 
 HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Mister|Master)\.?"
 CAP_WORD = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?(?![A-Za-z])"
@@ -263,13 +264,13 @@ def patient_context(sentence: str) -> str | None:
     kinds = lexicon.kinds_in(sentence)
     if kinds & lexicon.HEALTH or lexicon.BODY in kinds:
         return "health"
-    if CELEBRATION.search(sentence):
+    if casefree_search(CELEBRATION, sentence):
         return "celebration"
-    if VISIT.search(sentence):
+    if casefree_search(VISIT, sentence):
         return "visit"
     if PLACE.search(sentence):
         return "place"
-    if WHEN.search(sentence):
+    if casefree_search(WHEN, sentence):
         return "date"
     return None
 
@@ -293,7 +294,7 @@ def patient_mentions(text: str, practice_names: Iterable[str] = ()) -> list[Pers
             continue
         s, e = next(((s, e) for s, e in spans if s <= person.start < e), (0, len(text)))
         sentence = text[s:e]
-        if EVENT_ROLE.search(sentence):
+        if casefree_search(EVENT_ROLE, sentence):
             continue
         # Ages and kinship alone are everywhere in health education ("a 5-year-old needs...").
         context = patient_context(sentence)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from socialtui.checks.rule import casefree_search
+
 MEDICINE_WORDS = frozenset("""
     medication medications medicine medicines meds drug drugs pill pills tablet tablets capsule capsules
     dose doses dosage prescription prescriptions antibiotic antibiotics antiviral antivirals steroid
@@ -142,4 +144,4 @@ def looks_like_practice_contact(text: str, start: int) -> bool:
     detail is then treated as someone's, not the practice's.
     """
     window = before(text, start, 48)
-    return PRACTICE_CONTACT.search(window) is not None and PERSONAL.search(window) is None
+    return casefree_search(PRACTICE_CONTACT, window) and PERSONAL.search(window) is None

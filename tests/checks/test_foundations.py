@@ -101,3 +101,20 @@ def test_the_advice_grammar_needs_a_sufferer_for_a_regimen_without_a_drug() -> N
 ])
 def test_the_advice_grammar_finds_a_diagnosis_of_the_reader(text: str, diagnosed: bool) -> None:
     assert bool(list(advice_grammar.diagnoses(text))) is diagnosed
+
+
+def test_a_lowercased_pattern_finds_what_the_case_insensitive_one_finds() -> None:
+    import json
+    from pathlib import Path
+
+    from socialtui.checks.rule import lowercase_pattern
+    from socialtui.checks.rules import advice, conduct
+
+    corpus = Path(__file__).resolve().parents[2] / "bench" / "corpus" / "dev" / "d2.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += ["STOP ASKING FOR ANTIBIOTICS. That's PURE BS, you're WRONG.", "Take 2 TABLETS BID. Sounds Like Strep!"]
+    for pattern in (claims.FEAR, claims.UNSUPPORTED_CLAIM, claims.ABSOLUTE_OUTCOME, conduct.ARGUMENT,
+                    conduct.SARCASM, advice.DIRECTIVE, advice.DIAGNOSIS, people.VISIT, people.EVENT_ROLE):
+        lowered = lowercase_pattern(pattern)
+        for text in texts:
+            assert [m.span() for m in lowered.finditer(text.lower())] == [m.span() for m in pattern.finditer(text)]

@@ -233,7 +233,7 @@ class AbsoluteClaim(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         fraud = [m.span() for m in FRAUD.finditer(ctx.text)] if ctx.mentions(*_FRAUD_STEMS) else []
         found = list(ABSOLUTE.finditer(ctx.text)) if ctx.mentions(*_ABSOLUTE_STEMS) else []
-        found += ABSOLUTE_OUTCOME.finditer(ctx.text)
+        found += ctx.finditer(ABSOLUTE_OUTCOME)
         last_end = -1
         for m in sorted(found, key=lambda m: m.start()):
             if m.start() < last_end:
@@ -274,7 +274,7 @@ class UnsupportedHealthClaim(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.subject.kind == "reply":
             return
-        for m in UNSUPPORTED_CLAIM.finditer(ctx.text):
+        for m in ctx.finditer(UNSUPPORTED_CLAIM):
             if _NEGATED.search(before(ctx.text, m.start(), 30)) or MYTH.search(before(ctx.text, m.start(), 120)):
                 continue
             yield self.finding(ctx, m.start(), m.end(),

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from socialtui.checks import advice_grammar, lexicon
 from socialtui.checks.findings import Finding, Severity, describe_span
-from socialtui.checks.rule import CheckContext, Lifecycle, Rule, register
+from socialtui.checks.rule import CheckContext, Lifecycle, Rule, casefree_finditer, casefree_search, register
 from socialtui.checks.vocabulary import BOOKING, DIGIT, mentions_condition, mentions_medicine
 
 DOSE = re.compile(
@@ -99,7 +99,7 @@ def advice_spans(text: str) -> Iterator[tuple[int, int, str]]:
     if not has_medicine and not any(map(low.__contains__, _DIRECTIVE_WORDS)):
         directives: Iterator[re.Match[str]] = iter(())
     else:
-        directives = DIRECTIVE.finditer(text)
+        directives = casefree_finditer(DIRECTIVE, text)
     for m in directives:
         window = text[max(0, m.start() - 60):m.end() + 60]
         if advice_grammar.sends_to_clinician(text, m.start(), m.end()):
@@ -114,7 +114,7 @@ def advice_spans(text: str) -> Iterator[tuple[int, int, str]]:
         yield start, end, "diagnosis"
     if not mentions_condition(text):
         return
-    for m in DIAGNOSIS.finditer(text):
+    for m in casefree_finditer(DIAGNOSIS, text):
         if mentions_condition(text[m.start():m.end() + 50]):
             yield m.start(), m.end(), "diagnosis"
 
@@ -238,5 +238,5 @@ class NoAppointmentInvitation(Rule):
         if ctx.subject.kind == "reply" or ctx.subject.link:
             return
         text = ctx.text
-        if HEALTH_TOPIC.search(text) and not BOOKING.search(text):
+        if casefree_search(HEALTH_TOPIC, text) and not casefree_search(BOOKING, text):
             yield self.finding(ctx, 0, 0, "This health post does not invite readers to book a visit.")

@@ -227,7 +227,7 @@ class Argumentative(Rule):
     hint = "Thank the person, acknowledge the concern, and invite them to call the office."
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        for m in sorted([*ARGUMENT.finditer(ctx.text), *SARCASM.finditer(ctx.text)], key=lambda m: m.start()):
+        for m in sorted([*ctx.finditer(ARGUMENT), *ctx.finditer(SARCASM)], key=lambda m: m.start()):
             if m.group().lower() == "calm down" and CARE_INSTRUCTION.search(ctx.text, max(0, m.start() - 40), m.end() + 40):
                 continue  # "let the swelling calm down" is a care instruction, not rudeness
             yield self.finding(ctx, m.start(), m.end(),
@@ -261,7 +261,7 @@ class Alarmist(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         # A call to action does not cancel a fear appeal: real ones nearly always end with one.
-        matches = [m for m in FEAR.finditer(ctx.text) if not _NEGATED_FEAR.search(ctx.text, max(0, m.start() - 12), m.start())]
+        matches = [m for m in ctx.finditer(FEAR) if not _NEGATED_FEAR.search(ctx.text, max(0, m.start() - 12), m.start())]
         if not matches:
             return
         if len(matches) < 2 and not any(AT_READER.search(sentence_around(ctx.text, m.start(), m.end()))

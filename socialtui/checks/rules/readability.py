@@ -57,6 +57,7 @@ it counts "-ed" and some diphthongs as syllables), so a text estimated this far 
 target is under it."""
 
 
+@lru_cache(maxsize=50_000)
 def _estimated_syllables(word: str) -> int:
     groups = len(_VOWEL_GROUPS.findall(word))
     if groups > 1 and word.endswith("e") and not word.endswith(("le", "ee", "ye")):
