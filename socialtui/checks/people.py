@@ -259,9 +259,13 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
-def patient_context(sentence: str) -> str | None:
-    """What in a sentence makes a person in it a patient: ``health``, ``celebration``... or None."""
-    kinds = lexicon.kinds_in(sentence)
+def patient_context(sentence: str, kinds: frozenset[str] | None = None) -> str | None:
+    """What in a sentence makes a person in it a patient: ``health``, ``celebration``... or None.
+
+    ``kinds`` are the sentence's lexicon kinds when the caller already has them.
+    """
+    if kinds is None:
+        kinds = lexicon.kinds_in(sentence)
     if kinds & lexicon.HEALTH or lexicon.BODY in kinds:
         return "health"
     if casefree_search(CELEBRATION, sentence):
@@ -289,6 +293,7 @@ def patient_mentions(text: str, practice_names: Iterable[str] = ()) -> list[Pers
         return []
     out: list[Person] = []
     spans = list(sentences(text))
+    terms = lexicon.find_terms(text)
     for person in sorted(found, key=lambda p: (p.start, -p.end)):
         if out and person.start < out[-1].end:
             continue
@@ -297,7 +302,9 @@ def patient_mentions(text: str, practice_names: Iterable[str] = ()) -> list[Pers
         if casefree_search(EVENT_ROLE, sentence):
             continue
         # Ages and kinship alone are everywhere in health education ("a 5-year-old needs...").
-        context = patient_context(sentence)
+        # The whole text's lexicon terms, shared with every other rule, give the sentence's kinds.
+        kinds = frozenset().union(*(t.kinds for t in terms if s <= t.start < e))
+        context = patient_context(sentence, kinds)
         if context is None:
             continue
         if person.how in ("age", "kin") and context not in ("health", "celebration"):
