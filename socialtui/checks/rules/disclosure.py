@@ -63,7 +63,7 @@ def early_disclosure(ctx: CheckContext) -> bool:
     readers skip that block.
     """
     window = disclosure_window(ctx.text, ctx.settings.disclosure_window_lines)
-    for m in CLEAR_DISCLOSURE.finditer(ctx.text):
+    for m in ctx.finditer(CLEAR_DISCLOSURE):
         if m.start() >= window:
             return False
         trailing = m.group().startswith("#") and m.start() > 0 and TRAILING_TAGS.fullmatch(ctx.text, m.end()) is not None

@@ -103,7 +103,7 @@ class ReplyRule(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.subject.kind != "reply":
             return
-        for m in self.pattern.finditer(ctx.text):
+        for m in ctx.finditer(self.pattern):
             yield self.finding(ctx, m.start(), m.end(), f"{self.label} at {describe_span(*m.span())}.")
 
 
@@ -157,7 +157,7 @@ class ReplyDiscussesCare(ReplyRule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.subject.kind != "reply":
             return
-        spans = [m.span() for m in self.pattern.finditer(ctx.text)]
+        spans = [m.span() for m in ctx.finditer(self.pattern)]
         # Replies are strict: a condition, treatment, medicine or body part that belongs to
         # someone ("your knee", "Lily's ear", "that amoxicillin") is their care, whatever the verb.
         for term in lexicon.terms_of(ctx.text, *lexicon.HEALTH, lexicon.BODY):
