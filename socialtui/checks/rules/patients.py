@@ -42,6 +42,27 @@ NAME_PATTERNS = (
     re.compile(rf"\b(?:[Ll]ittle|[Yy]oung|[Bb]aby|[Ss]weet|[Bb]rave|[Tt]iny)\s+(?P<name>{_NAME})\s+"
                rf"(?:was|is|did|came|had|got|has|just)\b"),
 )
+NAME_GATES: tuple[tuple[str, ...] | re.Pattern[str], ...] = (
+    ("patient", "client"),
+    ("mr", "ms", "miss", "mx"),
+    re.compile(_CARE),
+    ("from", " by "),
+    ("patient", "client"),
+    ("congrat", "shout", "happy", "get well", "proud", "welcome", "pray", "thinking", "cheering", "thank",
+     "wishing", "sending"),
+    ("wishing", "sending"),
+    ("little", "young", "baby", "sweet", "brave", "tiny"),
+)
+"""For each of NAME_PATTERNS, what the lowercase text (or, for a pattern, the text) must contain
+for the pattern to have a chance: a cheap test that spares most posts most patterns."""
+
+
+def _gate_open(gate: tuple[str, ...] | re.Pattern[str], text: str, low: str) -> bool:
+    if isinstance(gate, re.Pattern):
+        return gate.search(text) is not None
+    return any(map(low.__contains__, gate))
+
+
 _CARE_STEMS = (
     "patient", "came in", "visit", "seen", "treat", "diagnos", "surgery", "procedure", "recover",
     "appointment", "knee", " hip", "heart", "checkup", "therapy", "chemo", "cancer", "admitted",
@@ -165,7 +186,9 @@ class PatientName(Rule):
         for person in mentions:
             spans.append((person.start, person.end))
             seen.add(person.start)
-        for pattern in NAME_PATTERNS if _care_context(text) else ():
+        low = ctx.lower
+        patterns = [p for p, gate in zip(NAME_PATTERNS, NAME_GATES) if _gate_open(gate, text, low)]
+        for pattern in patterns if patterns and _care_context(text) else ():
             for m in pattern.finditer(text):
                 start, end = m.span("name")
                 name = m.group("name")
