@@ -47,26 +47,34 @@ CONDITION_SUFFIXES = ("itis", "osis", "emia", "algia", "pathy")
 _WORD = re.compile(r"[a-z]+")
 
 
-def _mentions(text: str, words: frozenset[str], phrases: tuple[str, ...], endings: tuple[str, ...]) -> bool:
+def _mentions(text: str, words: frozenset[str], phrases: tuple[str, ...], endings: re.Pattern[str]) -> bool:
     low = text.lower()
-    tokens = _WORD.findall(low)
-    if not words.isdisjoint(tokens):
+    if not words.isdisjoint(_WORD.findall(low)):
         return True
     if any(map(low.__contains__, phrases)):
         return True
-    return any(len(t) > 4 and t.endswith(endings) for t in tokens)
+    return endings.search(low) is not None
+
+
+def _ending_pattern(endings: tuple[str, ...]) -> re.Pattern[str]:
+    """A word of more than four letters ending in one of ``endings``."""
+    return re.compile(r"\b(?=[a-z]{5})[a-z]*(?:" + "|".join(endings) + r")\b")
+
+
+_MEDICINE_ENDING = _ending_pattern(MEDICINE_SUFFIXES)
+_CONDITION_ENDING = _ending_pattern(CONDITION_SUFFIXES)
 
 
 @lru_cache(maxsize=4096)
 def mentions_medicine(text: str) -> bool:
     """Whether the text names a medicine or says "medicine", "dose", "pill"..."""
-    return _mentions(text, MEDICINE_WORDS, MEDICINE_PHRASES, MEDICINE_SUFFIXES)
+    return _mentions(text, MEDICINE_WORDS, MEDICINE_PHRASES, _MEDICINE_ENDING)
 
 
 @lru_cache(maxsize=4096)
 def mentions_condition(text: str) -> bool:
     """Whether the text names a condition a reader could be diagnosed with."""
-    return _mentions(text, CONDITION_WORDS, CONDITION_PHRASES, CONDITION_SUFFIXES)
+    return _mentions(text, CONDITION_WORDS, CONDITION_PHRASES, _CONDITION_ENDING)
 
 BOOKING = re.compile(
     r"\b(?:book(?:ing)?|schedul(?:e|ing)|appointments?|call (?:us|our|the office)|"

@@ -82,19 +82,19 @@ DOSING_VERB = re.compile(
 def advice_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, kind) of dosage, medicine-frequency, directive and diagnosis phrases."""
     low = text.lower()
-    has_medicine = (mentions_medicine(text) or lexicon.mentions(text, lexicon.DRUG)
-                    or DOSING_VERB.search(text) is not None)
+    has_medicine = (lexicon.mentions(text, lexicon.DRUG) or mentions_medicine(text)
+                    or casefree_search(DOSING_VERB, text))
     if DIGIT.search(text) or any(map(low.__contains__, _COUNTED)):
-        for m in DOSE.finditer(text):
+        for m in casefree_finditer(DOSE, text, low):
             yield m.start(), m.end(), "dose"
     if has_medicine:
-        for m in DOSE_WITH_MEDICINE.finditer(text):
+        for m in casefree_finditer(DOSE_WITH_MEDICINE, text, low):
             yield m.start(), m.end(), "dose"
-    for m in FREQUENCY_CODE.finditer(text):
-        if has_medicine or DOSE.search(text):
+    for m in casefree_finditer(FREQUENCY_CODE, text, low):
+        if has_medicine or casefree_search(DOSE, text):
             yield m.start(), m.end(), "dose"
     if has_medicine:
-        for m in FREQUENCY_WORDS.finditer(text):
+        for m in casefree_finditer(FREQUENCY_WORDS, text, low):
             yield m.start(), m.end(), "dose"
     if not has_medicine and not any(map(low.__contains__, _DIRECTIVE_WORDS)):
         directives: Iterator[re.Match[str]] = iter(())
