@@ -96,6 +96,10 @@ class CheckContext:
         """
         return casefree_finditer(pattern, self.text, self.lower)
 
+    def search(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """The first match of ``pattern`` in the text, found as :meth:`finditer` finds them."""
+        return next(self.finditer(pattern), None)
+
     @property
     def is_base(self) -> bool:
         """Whether this is the base text (post-level rules run only here)."""
@@ -106,7 +110,9 @@ def casefree_finditer(pattern: re.Pattern[str], text: str, lower: str | None = N
     """``pattern.finditer(text)`` run as :meth:`CheckContext.finditer` does; ``lower`` is ``text.lower()``."""
     lower = text.lower() if lower is None else lower
     if pattern.flags & re.IGNORECASE and len(lower) == len(text):
-        return lowercase_pattern(pattern).finditer(lower)
+        lowered = lowercase_pattern(pattern)
+        if lowered is not pattern:  # a pattern with case-sensitive parts stays on the original text
+            return lowered.finditer(lower)
     return pattern.finditer(text)
 
 

@@ -118,3 +118,12 @@ def test_a_lowercased_pattern_finds_what_the_case_insensitive_one_finds() -> Non
         lowered = lowercase_pattern(pattern)
         for text in texts:
             assert [m.span() for m in lowered.finditer(text.lower())] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_a_pattern_with_case_sensitive_parts_runs_on_the_original_text() -> None:
+    import re
+
+    from socialtui.checks.rule import casefree_finditer
+
+    pattern = re.compile(r"code (?-i:[A-Z]{3,})", re.IGNORECASE)
+    assert [m.group() for m in casefree_finditer(pattern, "Use CODE MAPLE today")] == ["CODE MAPLE"]

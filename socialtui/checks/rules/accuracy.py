@@ -67,7 +67,7 @@ _ABSOLUTE_STEMS = ("cure", "breakthrough", "safe", "harmless", "painless", "effe
 
 def has_citation(ctx: CheckContext) -> bool:
     """Whether the post carries a citation, attached or inside its text."""
-    return bool(ctx.subject.citations) or INLINE_CITATION.search(ctx.text) is not None
+    return bool(ctx.subject.citations) or ctx.search(INLINE_CITATION) is not None
 
 
 @register
@@ -99,9 +99,9 @@ class ClaimWithoutCitation(Rule):
             return
         if has_citation(ctx):
             return
-        m = STATISTIC.search(ctx.text)
+        m = ctx.search(STATISTIC)
         if m is None and (DIGIT.search(ctx.text) or ctx.mentions(*_CLAIM_STEMS)):
-            m = HEALTH_CLAIM.search(ctx.text)
+            m = ctx.search(HEALTH_CLAIM)
         if m:
             yield self.finding(ctx, m.start(), m.end(),
                                f"A health claim at {describe_span(*m.span())} has no citation.")
@@ -201,7 +201,7 @@ class HealthFraudClaim(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.mentions(*_FRAUD_STEMS):
             return
-        for m in FRAUD.finditer(ctx.text):
+        for m in ctx.finditer(FRAUD):
             if _NEGATED.search(before(ctx.text, m.start(), 30)):
                 continue  # "there is no miracle diet"
             yield self.finding(ctx, m.start(), m.end(),
@@ -231,8 +231,8 @@ class AbsoluteClaim(Rule):
     hint = "Say what the evidence shows (\"helps many patients\") and cite it."
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        fraud = [m.span() for m in FRAUD.finditer(ctx.text)] if ctx.mentions(*_FRAUD_STEMS) else []
-        found = list(ABSOLUTE.finditer(ctx.text)) if ctx.mentions(*_ABSOLUTE_STEMS) else []
+        fraud = [m.span() for m in ctx.finditer(FRAUD)] if ctx.mentions(*_FRAUD_STEMS) else []
+        found = list(ctx.finditer(ABSOLUTE)) if ctx.mentions(*_ABSOLUTE_STEMS) else []
         found += ctx.finditer(ABSOLUTE_OUTCOME)
         last_end = -1
         for m in sorted(found, key=lambda m: m.start()):

@@ -117,7 +117,7 @@ class Profanity(Rule):
     hint = "Rephrase without the word."
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        for m in profanity_pattern().finditer(ctx.text):
+        for m in ctx.finditer(profanity_pattern()):
             if m.group().lower() == "hell" and (_HELL_OK.match(ctx.text, m.start())
                                                 or ctx.text[max(0, m.start() - 5):m.start()].lower() == "from "):
                 continue

@@ -123,7 +123,7 @@ class MissingDisclosure(Rule):
 
     def _implied(self, ctx: CheckContext) -> Iterator[Finding]:
         """A warning for a post that reads as sponsored though no sponsor is set."""
-        m = IMPLIED_SPONSORSHIP.search(ctx.text)
+        m = ctx.search(IMPLIED_SPONSORSHIP)
         if m is None or early_disclosure(ctx):
             return
         yield self.finding(ctx, m.start(), m.end(),

@@ -205,7 +205,7 @@ class ReplyGivesAdvice(Rule):
         if ctx.subject.kind != "reply":
             return
         spans = [(s, e) for s, e, _ in advice_spans(ctx.text)]
-        spans += [m.span() for m in REPLY_ADVICE.finditer(ctx.text)]
+        spans += [m.span() for m in ctx.finditer(REPLY_ADVICE)]
         last_end = -1
         for start, end in sorted(spans):
             if start >= last_end:

@@ -257,16 +257,21 @@ def address_spans(text: str) -> Spans:
     for pattern in patterns:
         for m in pattern.finditer(text):
             yield m.span()
-    if has_digit or "APO" in text or "FPO" in text or "DPO" in text:
-        for pattern in (MILITARY, FOREIGN_STREET, POSTCODE):
-            for m in pattern.finditer(text):
+    if has_digit:
+        # Cheap gates: military mail says "Box" or "APO/FPO/DPO"; a room matters only with a day.
+        gated = ((MILITARY, "box" in low or "PO " in text), (FOREIGN_STREET, True), (POSTCODE, True))
+        for pattern, wanted in gated:
+            for m in pattern.finditer(text) if wanted else ():
                 yield m.span()
+        for m in ROOM.finditer(text) if DAY.search(text) else ():
+            sentence = sentence_around(text, m.start(), m.end())
+            if DAY.search(sentence) and PERSON_HINT.search(sentence):
+                yield m.span()
+    elif "PO " in text:
+        for m in MILITARY.finditer(text):
+            yield m.span()
     if not has_digit:
         return
-    for m in ROOM.finditer(text):
-        sentence = sentence_around(text, m.start(), m.end())
-        if DAY.search(sentence) and PERSON_HINT.search(sentence):
-            yield m.span()
     seen: set[int] = set()
     for pattern in (ZIP, ZIP_LABEL):
         for m in pattern.finditer(text):
