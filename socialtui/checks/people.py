@@ -110,6 +110,11 @@ class Person:
 
 def practice_tokens(practice_names: Iterable[str]) -> frozenset[str]:
     """Lowercase words of the practice's own people and name (titles dropped)."""
+    return _practice_tokens(tuple(practice_names))
+
+
+@lru_cache(maxsize=64)
+def _practice_tokens(practice_names: tuple[str, ...]) -> frozenset[str]:
     words: set[str] = set()
     for name in practice_names:
         words |= {w for w in re.findall(r"[a-z]+", name.lower()) if w not in {"dr", "md", "the", "of"}}
@@ -131,7 +136,10 @@ def people(text: str, practice_names: Iterable[str] = ()) -> Iterator[Person]:
     last_end = 0
     for cap in _CAPITALISED.finditer(text):
         # Most capitalised words are not first names: look them up before the full pattern.
-        if cap.start() < last_end or re.sub(r"['’]s$", "", cap.group()).lower() not in names:
+        word = cap.group()
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        if cap.start() < last_end or word.lower() not in names:
             continue
         m = NAMED.match(text, cap.start())
         if m is None:
@@ -246,13 +254,15 @@ EVENT_ROLE = re.compile(
 """Wording that introduces a speaker, a guest or a colleague: a person, but not a patient."""
 
 
+_SENTENCE_END = re.compile(r"(?=[.!?])(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<![A-Z])[.!?]+(?=\s|$)|\n")
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence or line; "Dr." and "Mrs." do not end one."""
     start = 0
-    for m in re.finditer(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<![A-Z])[.!?]+(?=\s|$)|\n", text):
+    # The look-ahead first: the look-behinds are then tried only at punctuation.
+    for m in _SENTENCE_END.finditer(text):
         yield start, m.end()
         start = m.end()
     if start < len(text):

@@ -121,7 +121,7 @@ def before(text: str, start: int, width: int = 60) -> str:
 _TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|Drs|Mx)$")
 
 
-_BOUNDARY = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bDrs)[.!?](?=\s)|\n")
+_BOUNDARY = re.compile(r"(?=[.!?])(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bDrs)[.!?](?=\s)|\n")
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
