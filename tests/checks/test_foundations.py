@@ -127,3 +127,19 @@ def test_a_pattern_with_case_sensitive_parts_runs_on_the_original_text() -> None
 
     pattern = re.compile(r"code (?-i:[A-Z]{3,})", re.IGNORECASE)
     assert [m.group() for m in casefree_finditer(pattern, "Use CODE MAPLE today")] == ["CODE MAPLE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Call (407) 555-0134.", "call 407-555-0134 or 407.555.0135", "+1 (407) 555-0134", "1-800-555-0199",
+    "(407)555-0134 today", "407 555 0134 now", "Fax 312-555-0100, or call +44 20 7946 0958",
+])
+def test_the_us_shaped_fast_path_agrees_with_libphonenumber(text: str) -> None:
+    import re
+
+    from phonenumbers import Leniency, PhoneNumberMatcher
+
+    from socialtui.checks.rules.identifiers import _us_and_plus_phones
+
+    expected = [(m.start, m.end) for m in PhoneNumberMatcher(text, "US", leniency=Leniency.POSSIBLE)
+                if sum(ch.isdigit() for ch in m.raw_string) >= 10 or re.search(r"\d[\s.\-]\d", m.raw_string)]
+    assert list(_us_and_plus_phones(text)) == expected
