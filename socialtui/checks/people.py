@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from socialtui.checks import lexicon
-from socialtui.checks.rule import casefree_search
+from socialtui.checks.rule import casefree_finditer, casefree_search
 
 HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Mister|Master)\.?"
 CAP_WORD = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?(?![A-Za-z])"
 """A capitalised word; "VitaCore" and "SunShield" (capitals inside) are brands, not names."""
-INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])|(?<![\w.])[A-Z]\.\s?[A-Z][a-z]+\b")
+INITIALS = re.compile(r"(?=[A-Z]\.)(?:(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])|(?<![\w.])[A-Z]\.\s?[A-Z][a-z]+\b)")
 NAMED = re.compile(rf"\b(?:{HONORIFIC}\s+)?{CAP_WORD}(?:\s+(?:[A-Z]\.\s*)?{CAP_WORD})?")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?")
 HONORIFIC_NAME = re.compile(rf"\b{HONORIFIC}\s+{CAP_WORD}(?:\s+{CAP_WORD})?")
@@ -161,7 +161,7 @@ def people(text: str, practice_names: Iterable[str] = ()) -> Iterator[Person]:
         if m.group("stem").lower() in surnames() and not _is_own(m.group("stem"), own):
             yield Person(m.start(), m.end(), "name")
     for pattern, how in ((INITIALS, "initials"), (ROLE, "role"), (KIN, "kin"), (AGE, "age")):
-        for m in pattern.finditer(text):
+        for m in casefree_finditer(pattern, text):
             if how == "kin" and _not_kin(text, m, own):
                 continue
             if how == "initials" and re.fullmatch(r"(?:[AP]\.\s?M\.|U\.\s?S\.(?:\s?A\.)?|D\.\s?C\.|"
