@@ -117,22 +117,29 @@ def find_terms(text: str) -> tuple[Term, ...]:
     count = len(words)
     while i < count:
         word = words[i]
-        # Only words that start a phrase in the lexicon are tried with the words after them.
-        for n in range(min(longest.get(word, 1), count - i), 0, -1):
-            key = word if n == 1 else " ".join(words[i:i + n])
-            kinds = vocab.get(key)
-            if kinds is not None:
-                found.append(Term(spans[i][0], spans[i + n - 1][1], kinds, key))
+        longest_here = longest.get(word)
+        if longest_here is not None:
+            # Only words that start a phrase in the lexicon are tried with the words after them.
+            n = min(longest_here, count - i)
+            while n > 1:
+                key = " ".join(words[i:i + n])
+                kinds = vocab.get(key)
+                if kinds is not None:
+                    found.append(Term(spans[i][0], spans[i + n - 1][1], kinds, key))
+                    break
+                n -= 1
+            if n > 1:
                 i += n
-                break
-        else:
-            tokens_i = spans[i]
-            if len(word) > 6:
-                if word.endswith(terms.SUFFIX_DRUGS):
-                    found.append(Term(tokens_i[0], tokens_i[1], _DRUG_ONLY, word))
-                elif word.endswith(terms.SUFFIX_CONDITIONS) and word not in _NOT_CONDITIONS:
-                    found.append(Term(tokens_i[0], tokens_i[1], _CONDITION_ONLY, word))
-            i += 1
+                continue
+        kinds = vocab.get(word)
+        if kinds is not None:
+            found.append(Term(spans[i][0], spans[i][1], kinds, word))
+        elif len(word) > 6:
+            if word.endswith(terms.SUFFIX_DRUGS):
+                found.append(Term(spans[i][0], spans[i][1], _DRUG_ONLY, word))
+            elif word.endswith(terms.SUFFIX_CONDITIONS) and word not in _NOT_CONDITIONS:
+                found.append(Term(spans[i][0], spans[i][1], _CONDITION_ONLY, word))
+        i += 1
     return tuple(found)
 
 

@@ -106,14 +106,22 @@ class CheckContext:
         return self.variant is None
 
 
+_IGNORECASE = int(re.IGNORECASE)
+_LOWERED: dict[re.Pattern[str], re.Pattern[str]] = {}
+"""Each pattern's lowercase twin, or the pattern itself when it has none (case-sensitive parts)."""
+
+
 def casefree_finditer(pattern: re.Pattern[str], text: str, lower: str | None = None) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` run as :meth:`CheckContext.finditer` does; ``lower`` is ``text.lower()``."""
+    lowered = _LOWERED.get(pattern)
+    if lowered is None:
+        lowered = _LOWERED[pattern] = lowercase_pattern(pattern) if pattern.flags & _IGNORECASE else pattern
+    if lowered is pattern:  # case-sensitive, or with case-sensitive parts: the original text
+        return pattern.finditer(text)
     lower = text.lower() if lower is None else lower
-    if pattern.flags & re.IGNORECASE and len(lower) == len(text):
-        lowered = lowercase_pattern(pattern)
-        if lowered is not pattern:  # a pattern with case-sensitive parts stays on the original text
-            return lowered.finditer(lower)
-    return pattern.finditer(text)
+    if len(lower) != len(text):
+        return pattern.finditer(text)
+    return lowered.finditer(lower)
 
 
 def casefree_search(pattern: re.Pattern[str], text: str) -> bool:
