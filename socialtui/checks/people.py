@@ -69,6 +69,7 @@ NOT_NAMES = frozenset("""
     hospital clinic medical center health family medicine pediatrics dental dentistry
     wellness care urgent street avenue road lane drive
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    an in as at by to do go me my us is be of on up
     alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
     illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
     mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah

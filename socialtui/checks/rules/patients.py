@@ -92,6 +92,20 @@ NOT_NAMES = frozenset(
 )
 
 
+_GREETING_BEFORE = re.compile(r"\b(?:hi|hello|hey|dear|thanks|thank you|congrats|congratulations|welcome)\s*,?\s*$",
+                              re.IGNORECASE)
+_VOCATIVE_BEFORE = re.compile(r"(?:^|[,—–]\s*|[.!?]\s+)$")
+_VOCATIVE_AFTER = re.compile(r"\s*[!,.?:]")
+
+
+def _addressed(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``[start, end)`` greets or addresses the reader ("Hi Maria!", ", Jenna.")."""
+    lead = text[max(0, start - 20):start]
+    if _GREETING_BEFORE.search(lead):
+        return True
+    return _VOCATIVE_BEFORE.search(lead) is not None and _VOCATIVE_AFTER.match(text, end) is not None
+
+
 def _practice_tokens(subject: CheckSubject) -> list[set[str]]:
     return [set(re.findall(r"[a-z]+", n.lower())) for n in subject.practice_names]
 
@@ -181,8 +195,12 @@ class PatientName(Rule):
         seen: set[int] = set()
         consented = bool(ctx.subject.consents) and not consent_gaps(ctx.subject)[0]
         spans: list[tuple[int, int]] = []
-        # In a reply the person addressed has named themselves; ENG judges what the reply says.
-        mentions = patient_mentions(text, ctx.subject.practice_names) if ctx.subject.kind != "reply" else []
+        # A reply that names anyone (the reviewer included) next to a health detail, a visit or a
+        # date discloses that person's care in public, as a post would.
+        # The reviewer greeted by name ("Hi Maria!", "..., Jenna.") has named themselves: ENG judges
+        # what the reply says to them.
+        mentions = [p for p in patient_mentions(text, ctx.subject.practice_names)
+                    if ctx.subject.kind != "reply" or not _addressed(text, p.start, p.end)]
         for person in mentions:
             spans.append((person.start, person.end))
             seen.add(person.start)
