@@ -22,6 +22,12 @@ FREE_MAIL = frozenset({
     "proton.me", "ymail.com", "gmx.com", "mail.com",
 })
 """Personal mailbox providers: an address there is a person's, not the practice's."""
+SPELLED_EMAIL = re.compile(
+    r"\b[a-z][\w.-]{2,}\s*(?:\bat\b|\[at\]|\(at\))\s*(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|aol|"
+    r"protonmail|proton|comcast|verizon|live|msn)\b(?:\s*(?:\.|dot|\[dot\]|\(dot\))\s*(?:com|net|me))?",
+    re.IGNORECASE,
+)
+"""An address spelled out to dodge filters: "kbrennan77 at yahoo", "jo.smith [at] gmail dot com"."""
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
 IPV4 = re.compile(
     r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.]*\d)"
@@ -212,12 +218,23 @@ _ANY_DIGIT = re.compile(r"\d")
 _LIVES = ("live", "living", "resid", "home", "house")
 
 
+LAST_FOUR = re.compile(
+    r"\blast (?:four|4)(?: digits)?\b[^.!?\n]{0,40}?\(?\b(\d{4})\b\)?|\b(?:ending|ends) in (\d{4})\b",
+    re.IGNORECASE,
+)
+"""The last four digits of a Social Security number, counted only when the sentence says whose."""
+_SSN_WORDS = re.compile(r"\b(?:SSN|social security|social)\b", re.IGNORECASE)
+
+
 def ssn_spans(text: str) -> Spans:
-    """SSN-shaped numbers and labelled nine-digit numbers."""
+    """SSN-shaped numbers, labelled nine-digit numbers, and an SSN's last four digits."""
     if not _FOUR_DIGITS.search(text):
         return
     for m in SSN.finditer(text):
         yield m.span(1) if m.group(1) else m.span()
+    for m in LAST_FOUR.finditer(text):
+        if _SSN_WORDS.search(sentence_around(text, m.start(), m.end())):
+            yield m.span(1) if m.group(1) else m.span(2)
 
 
 def _luhn(digits: str) -> bool:

@@ -141,7 +141,8 @@ class EmailAddress(IdentifierRule):
     """E-mail address in the text.
 
     What it does:
-        Finds e-mail addresses, including in mailto: links.
+        Finds e-mail addresses, including in mailto: links, and addresses
+        spelled out at a personal mail provider ("jdoe42 at gmail").
 
     Why:
         An e-mail address is a Safe Harbor identifier. The practice's own
@@ -162,6 +163,9 @@ class EmailAddress(IdentifierRule):
     def spans(self, ctx: CheckContext) -> Iterator[tuple[int, int]]:
         for m in ids.EMAIL.finditer(ctx.text):
             yield m.span()
+        if " at " in ctx.lower or "[at]" in ctx.lower or "(at)" in ctx.lower:
+            for m in ctx.finditer(ids.SPELLED_EMAIL):
+                yield m.span()
 
 
 @register
@@ -169,8 +173,8 @@ class SocialSecurityNumber(IdentifierRule):
     """Social Security number in the text.
 
     What it does:
-        Finds numbers written like an SSN (123-45-6789) and nine-digit numbers
-        labelled SSN or social security.
+        Finds numbers written like an SSN (123-45-6789), nine-digit numbers
+        labelled SSN or social security, and an SSN's last four digits.
 
     Why:
         A Social Security number identifies a person outright and enables
