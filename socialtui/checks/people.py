@@ -142,9 +142,10 @@ def people(text: str, practice_names: Iterable[str] = ()) -> Iterator[Person]:
             word = word[:-2]
         if cap.start() < last_end or word.lower() not in names:
             continue
-        m = NAMED.match(text, cap.start())
-        if m is None:
+        named = NAMED.match(text, cap.start())
+        if named is None:
             continue
+        m = named
         last_end = m.end()
         words = m.group().split()
         if words[0].rstrip(".") in ("Mr", "Mrs", "Ms", "Miss", "Mx", "Mister", "Master"):
@@ -188,12 +189,9 @@ def in_organisation_name(text: str, start: int, end: int) -> bool:
     "Sunshine Health", "Lincoln Elementary", "Martin Luther King Jr. Day": a first
     name at the start of such a run is not a person.
     """
-    run = text[start:end] + (_CAP_RUN_AFTER.match(text, end) or _EMPTY).group()
+    after = _CAP_RUN_AFTER.match(text, end)
+    run = text[start:end] + (after.group() if after else "")
     return any(re.sub(r"[^a-z]", "", w.lower()) in ORGANISATION_WORDS for w in run.split()[1:])
-
-
-_EMPTY = re.compile("").match("")
-assert _EMPTY is not None
 
 
 def _not_kin(text: str, m: re.Match[str], own: frozenset[str]) -> bool:
