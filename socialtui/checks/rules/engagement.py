@@ -12,7 +12,7 @@ from socialtui.checks.rules.advice import advice_spans
 from socialtui.checks.vocabulary import sentence_around
 
 OWNED = re.compile(
-    r"\b(?:(?i:your|his|her|their|that)|[A-Z][a-z]+['’]s)\s+(?:(?:recent|new|last|little|sore|bad|broken|left|right|"
+    r"\b(?:(?i:your|ur|his|her|their|that)|[A-Z][a-z]+['’]s)\s+(?:(?:recent|new|last|little|sore|bad|broken|left|right|"
     r"\d+-\w+|first|whole)\s+)?$")
 """A possessive just before a health word: the care is someone's."""
 PERSONAL_SENTENCE = re.compile(
@@ -23,7 +23,7 @@ GENERAL_INFO = re.compile(
     r"cdc|nih|aap|aad|ada|who|fda|uspstf|task force|academy|association|recommends?|guidelines?|research|stud(?:y|ies)|"
     r"questions?|can['’]t|cannot|aren['’]t able|not able|unable|online|over social|here|publicly|privacy|"
     r"call|contact|reach out|message|portal|dm|book|schedule|if you|when you|any|whether|depends|"
-    r"happy to (?:chat|talk|discuss|go over|answer)|options)\b",
+    r"happy to (?:chat|talk|discuss|go over|answer)|options|common|normal|glad you asked)\b",
     re.IGNORECASE,
 )
 """Wording of general information or an invitation: a health word there is nobody's care."""
@@ -33,6 +33,9 @@ INVITED = re.compile(r"\b(?:book|schedule|get|make|request|don['’]t (?:skip|mi
 SYMPATHY = re.compile(r"\bsorry (?:to hear )?(?:that )?(?:you['’]re|you are|you['’]ve been|you feel)\s+(?:so\s+|still\s+)?$",
                       re.IGNORECASE)
 """Sympathy that repeats how the reviewer feels ("sorry you're sore") without confirming any care."""
+GLAD_ABOUT = re.compile(r"\b(?:glad|happy|relieved|sorry|so glad)\s+(?:that\s+|to hear\s+)?(?:the|your|ur|his|her|their)\s+"
+                        r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+"""Relief or sympathy about a particular procedure: "glad the root canal was easy"."""
 HYPOTHETICAL = re.compile(r"\b(?:whether|depends on|if you|if your|when you|in case)\b", re.IGNORECASE)
 """A sentence about what might apply to the reader, not about care they had."""
 GENERIC_WORDS = frozenset({"care", "visit", "visits", "appointment", "appointments", "health", "condition",
@@ -46,6 +49,19 @@ SAFE_REPLY = (
     "office at your convenience so we can help.\""
 )
 CONFIRMS_PATIENT = re.compile(
+    # Someone's time in the chair, their chart, their due date for a visit, the clinician's memory of them.
+    r"\b(?:she|he|they|both of them|you)\s+(?:was|were|did)\s+(?:such\s+|so\s+|a\s+|an\s+|total\s+|"
+    r"absolutely\s+|really\s+){0,3}(?:champ|brave|rock ?stars?|amazing|great|awesome|a trooper|troopers|"
+    r"(?:a )?big (?:girl|boy|kid))\b|\bin the chair\b|"
+    r"\b(?:his|her|their) (?:chart|file|records?)\b|\byou(?:['’]re| are) (?:\w+\s+)?(?:overdue|due) for\b|"
+    r"\bsee you (?:both |again )?(?:in (?:\d+|a|an|two|three|six) \w+|(?:on |this |next )?(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday)|at (?:his|her|their|your) )|"
+    r"\byou were (?:\d+ minutes |charged|billed|seen|late)|\byou brought up\b|"
+    r"\b(?:the|our) (?:most \w+|sharpest|sweetest|bravest|toughest|favou?rite) (?:patients?|kiddos?|clients?)\b|"
+    r"\bone of (?:the|our) most \w+ (?:patients|clients)\b|"
+    r"\b(?:dr\.?\s+\w+|our (?:nurse|hygienist|team|staff|front desk|provider|therapist|doctor))\s+(?:still\s+|also\s+)?"
+    r"(?:says|said|talks|sent|added|noticed|mentioned|remembers|asked|wanted you|"
+    r"(?:loved?|loves|enjoyed|misses) (?:you|her|him|them|seeing|having|working))\b|"
     r"\b(?:thanks?|thank you|grateful)\s+(?:so much\s+)?(?:for\s+)?(?:visiting|coming in|choosing us|"
     r"seeing us|trusting us with your|being (?:a|our) (?:loyal |long-?time )?patient)|"
     r"\b(?:his|her|their) (?:recent |last )?(?:visit|appointment|surgery|procedure|stay|check-?up)\b|"
@@ -167,6 +183,9 @@ class ReplyDiscussesCare(ReplyRule):
             if INVITED.search(lead) or (term.kinds == {lexicon.SYMPTOM} and SYMPATHY.search(lead)):
                 continue
             sentence = sentence_around(ctx.text, term.start, term.end)
+            if GLAD_ABOUT.search(lead) and term.kinds & {lexicon.PROCEDURE, lexicon.CONDITION}:
+                spans.append((term.start, term.end))
+                continue
             if OWNED.search(ctx.text, max(0, term.start - 30), term.start) and not HYPOTHETICAL.search(sentence):
                 spans.append((term.start, term.end))
                 continue
