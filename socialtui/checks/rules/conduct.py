@@ -51,9 +51,19 @@ ARGUMENT = re.compile(
     r"grow up|shut up|get over it|quit whining|stop complaining|how about you|"
     r"obviously you|clearly you|you people|good luck with that|go ahead and google|"
     r"(?:if )?you think you know (?:more|better)|pure BS|total BS|such BS|that never happened|"
-    r"(?:your|this|that) (?:review|comment|post|story) is (?:a lie|false|fake|made up|a fabrication))\b",
+    r"(?:your|this|that) (?:review|comment|post|story) is (?:a lie|false|fake|made up|a fabrication)|"
+    # Defensive rhetoric in answers to complaints: blaming the reader, citing the record at them.
+    r"sorry you feel that way,? but|simply not true|done arguing|unfollow us|ok,? boomer|"
+    r"maybe (?:if )?you(?:['’]d| had| hadn['’]t| would| should)|maybe (?:next time|reflect|try|consider)|"
+    r"(?:actually|clearly) (?:spent|explained|documented|showed|posted|stated|told)|"
+    r"(?:per|according to) our (?:records|system|notes),? (?:you|dr\.?|our)|"
+    r"you (?:were|arrived|checked in|showed up) \d+ minutes late|longer than most|"
+    r"we (?:have|keep) the (?:records|receipts|notes)|we explained (?:this|that|it) (?:clearly|already|twice))\b",
     re.IGNORECASE,
 )
+_SYMPTOM_SUBSIDES = re.compile(r"\b(?:should|will|would|it['’]ll|can|could|it|to|until it|let it|they|that)\s+$",
+                               re.IGNORECASE)
+"""Words before "calm down" that make it a symptom settling, not an order to a person."""
 SARCASM = re.compile(
     # The word boundary is factored out: the alternatives are tried only where a word starts.
     r"[🙄🤦🤡🤷😒]|\b(?:lol,? ok(?:ay)?\b|wow,? ok(?:ay)?\b|but sure\b|maybe (?:the problem is you|take some|try "
@@ -229,8 +239,10 @@ class Argumentative(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for m in sorted([*ctx.finditer(ARGUMENT), *ctx.finditer(SARCASM)], key=lambda m: m.start()):
-            if m.group().lower() == "calm down" and CARE_INSTRUCTION.search(ctx.text, max(0, m.start() - 40), m.end() + 40):
-                continue  # "let the swelling calm down" is a care instruction, not rudeness
+            if m.group().lower() == "calm down" and (
+                    CARE_INSTRUCTION.search(ctx.text, max(0, m.start() - 40), m.end() + 40)
+                    or _SYMPTOM_SUBSIDES.search(ctx.text, max(0, m.start() - 20), m.start())):
+                continue  # "let the swelling calm down", "should calm down in a week": care, not rudeness
             yield self.finding(ctx, m.start(), m.end(),
                                f"Argumentative or defensive wording at {describe_span(*m.span())}.")
 
