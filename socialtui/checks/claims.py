@@ -87,7 +87,11 @@ FEAR = re.compile(
     r"(?:as|more) deadly|dies? (?:from|of)|dying of|could be (?:a tumou?r|cancer|planning|next|dying)|"
     r"until your \w+ (?:snaps|breaks|gives out)|strike anyone|can['’]t (?:speak|breathe|walk)|headed there|jail|"
     r"lifetime of (?:pain|stiffness|regret|suffering)|shaves? years off|(?:be|are) in danger|turn deadly|"
-    r"won['’]t feel a thing until|more dangerous than ever)\b",
+    r"won['’]t feel a thing until|more dangerous than ever|too late|silent (?:destroyer|danger)|could already be|"
+    r"(?:be|is|are) next|in real danger|every (?:\d+|few|single) (?:seconds?|minutes?)|one (?:slip|mistake|second) (?:is|can|could)|"
+    r"frying|eating away|rushed to the (?:er|hospital)|ending up (?:on|in) (?:a |the )?(?:ventilators?|icu|er|hospital)|"
+    r"deadlier|scariest|(?:is|are) poisoning|one (?:american|person|child|woman) (?:dies|every)|"
+    r"a lifetime of|literally (?:killing|frying|rotting|poisoning))\b",
     re.IGNORECASE,
 )
 """Words of fear. Two, or one in a sentence aimed at the reader, make a fear appeal."""

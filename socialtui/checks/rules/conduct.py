@@ -103,6 +103,13 @@ _ALARM_STEMS = ("dead", "kill", "lethal", "panic", "terrif", "horrif", "scary", 
 
 
 _NEGATED_FEAR = re.compile(r"\b(?:no|not|don['’]t|never|without)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_IMPERATIVE_DONT = re.compile(r"(?:^|[.!?:]\s+|\n|[^\w\s,]\s*)don['’]t\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _negated(text: str, start: int) -> bool:
+    """Whether a fear word is denied ("no deadly side effects"); "Don't gamble with your life" is not."""
+    lead = text[max(0, start - 14):start]
+    return _NEGATED_FEAR.search(lead) is not None and _IMPERATIVE_DONT.search(text[max(0, start - 24):start]) is None
 
 
 @register
@@ -274,7 +281,7 @@ class Alarmist(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         # A call to action does not cancel a fear appeal: real ones nearly always end with one.
-        matches = [m for m in ctx.finditer(FEAR) if not _NEGATED_FEAR.search(ctx.text, max(0, m.start() - 12), m.start())]
+        matches = [m for m in ctx.finditer(FEAR) if not _negated(ctx.text, m.start())]
         if not matches:
             return
         if len(matches) < 2 and not any(AT_READER.search(sentence_around(ctx.text, m.start(), m.end()))
