@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from socialtui.checks.findings import Finding, Severity, Span
@@ -38,6 +38,22 @@ FAMILIES: dict[str, str] = {
 CODE_PATTERN = re.compile(r"^(?P<family>[A-Z]{3})\d{3}$")
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DOC_SECTIONS = ("What it does", "Why", "Example")
+
+
+_LITERAL_OR_ESCAPE = re.compile(r"\\.|\(\?P[<=]\w+|[A-Z]")
+
+
+@lru_cache(maxsize=256)
+def lowercase_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern rewritten for lowercase text: literals lowered, IGNORECASE off.
+
+    Escapes (``\\W``, ``\\S``) and group names keep their case. A pattern with
+    case-sensitive parts (``(?-i:...)``) is returned unchanged.
+    """
+    if "(?-i" in pattern.pattern:
+        return pattern
+    source = _LITERAL_OR_ESCAPE.sub(lambda m: m.group() if len(m.group()) > 1 else m.group().lower(), pattern.pattern)
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
 
 
 class Lifecycle(StrEnum):
@@ -70,10 +86,47 @@ class CheckContext:
         """Whether the lowercase text contains any of ``stems``: a cheap test before a regex."""
         return any(map(self.lower.__contains__, stems))
 
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(self.text)``, faster for a case-insensitive pattern.
+
+        Python's IGNORECASE folds case at every comparison; the same pattern with
+        lowercase literals, run on the lowercase text, finds the same spans several
+        times faster. The matches' groups are then lowercase. When lowercasing
+        changes the text's length (a few Unicode letters), the original pattern runs.
+        """
+        return casefree_finditer(pattern, self.text, self.lower)
+
+    def search(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """The first match of ``pattern`` in the text, found as :meth:`finditer` finds them."""
+        return next(self.finditer(pattern), None)
+
     @property
     def is_base(self) -> bool:
         """Whether this is the base text (post-level rules run only here)."""
         return self.variant is None
+
+
+_IGNORECASE = int(re.IGNORECASE)
+_LOWERED: dict[re.Pattern[str], re.Pattern[str]] = {}
+"""Each pattern's lowercase twin, or the pattern itself when it has none (case-sensitive parts)."""
+
+
+def casefree_finditer(pattern: re.Pattern[str], text: str, lower: str | None = None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` run as :meth:`CheckContext.finditer` does; ``lower`` is ``text.lower()``."""
+    lowered = _LOWERED.get(pattern)
+    if lowered is None:
+        lowered = _LOWERED[pattern] = lowercase_pattern(pattern) if pattern.flags & _IGNORECASE else pattern
+    if lowered is pattern:  # case-sensitive, or with case-sensitive parts: the original text
+        return pattern.finditer(text)
+    lower = text.lower() if lower is None else lower
+    if len(lower) != len(text):
+        return pattern.finditer(text)
+    return lowered.finditer(lower)
+
+
+def casefree_search(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether a case-insensitive ``pattern`` matches anywhere in ``text`` (see :func:`casefree_finditer`)."""
+    return next(casefree_finditer(pattern, text), None) is not None
 
 
 class Rule:

@@ -8,11 +8,21 @@ DEFAULT_RELIABLE_SOURCES = [
     # National and international health agencies.
     "cdc.gov", "nih.gov", "fda.gov", "hhs.gov", "medlineplus.gov", "cancer.gov",
     "who.int", "nhs.uk", "nice.org.uk", "canada.ca", "ecdc.europa.eu",
+    "health.gov", "healthfinder.gov", "womenshealth.gov", "samhsa.gov", "ahrq.gov", "cms.gov",
+    "medicare.gov", "vaccines.gov", "va.gov", "niddk.nih.gov", "nimh.nih.gov", "988lifeline.org",
+    "uspreventiveservicestaskforce.org", "canada.ca", "health.govt.nz", "health.gov.au",
+    # Specialty societies and their patient sites.
+    "aap.org", "healthychildren.org", "acog.org", "aad.org", "ada.org", "mouthhealthy.org", "diabetes.org",
+    "aafp.org", "familydoctor.org", "cancer.org", "facs.org", "heart.org", "stroke.org", "aapd.org",
+    "apa.org", "psychiatry.org", "apta.org", "choosept.com", "aao.org", "aaaai.org", "acaai.org",
+    "acponline.org", "idsociety.org", "lung.org", "kidney.org", "arthritis.org", "endocrine.org",
+    "acc.org", "skincancer.org", "nami.org", "aaos.org", "orthoinfo.aaos.org", "entnet.org",
     # Literature databases and identifiers.
     "pubmed.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov", "doi.org", "cochranelibrary.com",
     # Major peer-reviewed journals.
     "nejm.org", "thelancet.com", "jamanetwork.com", "bmj.com", "nature.com",
-    "annals.org", "ahajournals.org", "acpjournals.org",
+    "annals.org", "ahajournals.org", "acpjournals.org", "cochrane.org", "plos.org", "sciencedirect.com",
+    "springer.com", "wiley.com", "oup.com", "pediatrics.aappublications.org", "aappublications.org",
 ]
 
 

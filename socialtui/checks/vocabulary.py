@@ -7,6 +7,9 @@ counts as "a medicine" or "a condition".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from socialtui.checks.rule import casefree_search
 
 MEDICINE_WORDS = frozenset("""
     medication medications medicine medicines meds drug drugs pill pills tablet tablets capsule capsules
@@ -44,24 +47,34 @@ CONDITION_SUFFIXES = ("itis", "osis", "emia", "algia", "pathy")
 _WORD = re.compile(r"[a-z]+")
 
 
-def _mentions(text: str, words: frozenset[str], phrases: tuple[str, ...], endings: tuple[str, ...]) -> bool:
+def _mentions(text: str, words: frozenset[str], phrases: tuple[str, ...], endings: re.Pattern[str]) -> bool:
     low = text.lower()
-    tokens = _WORD.findall(low)
-    if not words.isdisjoint(tokens):
+    if not words.isdisjoint(_WORD.findall(low)):
         return True
     if any(map(low.__contains__, phrases)):
         return True
-    return any(len(t) > 4 and t.endswith(endings) for t in tokens)
+    return endings.search(low) is not None
 
 
+def _ending_pattern(endings: tuple[str, ...]) -> re.Pattern[str]:
+    """A word of more than four letters ending in one of ``endings``."""
+    return re.compile(r"\b(?=[a-z]{5})[a-z]*(?:" + "|".join(endings) + r")\b")
+
+
+_MEDICINE_ENDING = _ending_pattern(MEDICINE_SUFFIXES)
+_CONDITION_ENDING = _ending_pattern(CONDITION_SUFFIXES)
+
+
+@lru_cache(maxsize=4096)
 def mentions_medicine(text: str) -> bool:
     """Whether the text names a medicine or says "medicine", "dose", "pill"..."""
-    return _mentions(text, MEDICINE_WORDS, MEDICINE_PHRASES, MEDICINE_SUFFIXES)
+    return _mentions(text, MEDICINE_WORDS, MEDICINE_PHRASES, _MEDICINE_ENDING)
 
 
+@lru_cache(maxsize=4096)
 def mentions_condition(text: str) -> bool:
     """Whether the text names a condition a reader could be diagnosed with."""
-    return _mentions(text, CONDITION_WORDS, CONDITION_PHRASES, CONDITION_SUFFIXES)
+    return _mentions(text, CONDITION_WORDS, CONDITION_PHRASES, _CONDITION_ENDING)
 
 BOOKING = re.compile(
     r"\b(?:book(?:ing)?|schedul(?:e|ing)|appointments?|call (?:us|our|the office)|"
@@ -98,10 +111,17 @@ def before(text: str, start: int, width: int = 60) -> str:
     """Up to ``width`` characters before ``start``, cut at the previous sentence end."""
     window = text[max(0, start - width):start]
     cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"))
+    while cut >= 0 and window[cut] == "." and _TITLE_BEFORE.search(window, 0, cut):
+        # "Mrs. Diaz, please call": a title's full stop does not end the sentence.
+        cut = max(window.rfind(". ", 0, cut), window.rfind("! ", 0, cut), window.rfind("? ", 0, cut),
+                  window.rfind("\n", 0, cut))
     return window[cut + 1:] if cut >= 0 else window
 
 
-_BOUNDARY = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bDrs)[.!?](?=\s)|\n")
+_TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|Drs|Mx)$")
+
+
+_BOUNDARY = re.compile(r"(?=[.!?])(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bDrs)[.!?](?=\s)|\n")
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -132,4 +152,4 @@ def looks_like_practice_contact(text: str, start: int) -> bool:
     detail is then treated as someone's, not the practice's.
     """
     window = before(text, start, 48)
-    return PRACTICE_CONTACT.search(window) is not None and PERSONAL.search(window) is None
+    return casefree_search(PRACTICE_CONTACT, window) and PERSONAL.search(window) is None

@@ -23,3 +23,15 @@ def test_grading_needs_no_cmu_dictionary_download(no_network: list[object]) -> N
     grader.cache_clear()
     assert grader()(SAMPLES[1]) > 8
     assert no_network == []
+
+
+def test_the_estimate_never_falls_more_than_its_margin_below_the_pyphen_grade() -> None:
+    import json
+    from pathlib import Path
+
+    from socialtui.checks.rules.readability import ESTIMATE_MARGIN, estimated_grade
+
+    corpus = Path(__file__).resolve().parents[2] / "bench" / "corpus" / "dev" / "d1.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lowest = min(estimated_grade(t) - _flesch_kincaid_grade(t) for t in texts if len(t.split()) >= 30)
+    assert lowest > -ESTIMATE_MARGIN

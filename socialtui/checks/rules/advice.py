@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from socialtui.checks import advice_grammar, lexicon
 from socialtui.checks.findings import Finding, Severity, describe_span
-from socialtui.checks.rule import CheckContext, Lifecycle, Rule, register
+from socialtui.checks.rule import CheckContext, Lifecycle, Rule, casefree_finditer, casefree_search, register
 from socialtui.checks.vocabulary import BOOKING, DIGIT, mentions_condition, mentions_medicine
 
 DOSE = re.compile(
@@ -81,30 +82,39 @@ DOSING_VERB = re.compile(
 def advice_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, kind) of dosage, medicine-frequency, directive and diagnosis phrases."""
     low = text.lower()
-    has_medicine = mentions_medicine(text) or DOSING_VERB.search(text) is not None
+    has_medicine = (lexicon.mentions(text, lexicon.DRUG) or mentions_medicine(text)
+                    or casefree_search(DOSING_VERB, text))
     if DIGIT.search(text) or any(map(low.__contains__, _COUNTED)):
-        for m in DOSE.finditer(text):
+        for m in casefree_finditer(DOSE, text, low):
             yield m.start(), m.end(), "dose"
     if has_medicine:
-        for m in DOSE_WITH_MEDICINE.finditer(text):
+        for m in casefree_finditer(DOSE_WITH_MEDICINE, text, low):
             yield m.start(), m.end(), "dose"
-    for m in FREQUENCY_CODE.finditer(text):
-        if has_medicine or DOSE.search(text):
+    for m in casefree_finditer(FREQUENCY_CODE, text, low):
+        if has_medicine or casefree_search(DOSE, text):
             yield m.start(), m.end(), "dose"
     if has_medicine:
-        for m in FREQUENCY_WORDS.finditer(text):
+        for m in casefree_finditer(FREQUENCY_WORDS, text, low):
             yield m.start(), m.end(), "dose"
     if not has_medicine and not any(map(low.__contains__, _DIRECTIVE_WORDS)):
         directives: Iterator[re.Match[str]] = iter(())
     else:
-        directives = DIRECTIVE.finditer(text)
+        directives = casefree_finditer(DIRECTIVE, text)
     for m in directives:
         window = text[max(0, m.start() - 60):m.end() + 60]
+        if advice_grammar.sends_to_clinician(text, m.start(), m.end()):
+            continue
         if mentions_medicine(window) or re.search(r"taking|dose|dosage|insulin", m.group(), re.I):
             yield m.start(), m.end(), "directive"
+    for start, end in advice_grammar.treatment_directives(text):
+        yield start, end, "directive"
+    for start, end in advice_grammar.strengths(text):
+        yield start, end, "dose"
+    for start, end in advice_grammar.diagnoses(text):
+        yield start, end, "diagnosis"
     if not mentions_condition(text):
         return
-    for m in DIAGNOSIS.finditer(text):
+    for m in casefree_finditer(DIAGNOSIS, text):
         if mentions_condition(text[m.start():m.end() + 50]):
             yield m.start(), m.end(), "diagnosis"
 
@@ -228,5 +238,5 @@ class NoAppointmentInvitation(Rule):
         if ctx.subject.kind == "reply" or ctx.subject.link:
             return
         text = ctx.text
-        if HEALTH_TOPIC.search(text) and not BOOKING.search(text):
+        if casefree_search(HEALTH_TOPIC, text) and not casefree_search(BOOKING, text):
             yield self.finding(ctx, 0, 0, "This health post does not invite readers to book a visit.")

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from socialtui.checks.claims import AT_READER, FEAR
+from socialtui.checks.vocabulary import sentence_around
 from socialtui.checks.findings import Finding, Severity, describe_span
 from socialtui.checks.rule import CheckContext, Lifecycle, Rule, register
 
@@ -34,6 +36,8 @@ def profanity_pattern() -> re.Pattern[str]:
 
 
 _HELL_OK = re.compile(r"\bhell(?:o|enic)|\bhell\s+(?:of\s+a|yeah)\b", re.IGNORECASE)
+CARE_INSTRUCTION = re.compile(r"\b(?:swelling|rash|skin|redness|irritation|inflammation|symptoms|flare|stomach|"
+                              r"let (?:it|things))\b", re.IGNORECASE)
 EXCLAIM = re.compile(r"(?:[!¡]\s*){3,}|(?:[!?]\s*){4,}")
 ARGUMENT = re.compile(
     r"\b(?:you(?:'re| are) (?:wrong|lying|a liar|clueless|ignorant|crazy|delusional|mistaken|"
@@ -47,9 +51,30 @@ ARGUMENT = re.compile(
     r"grow up|shut up|get over it|quit whining|stop complaining|how about you|"
     r"obviously you|clearly you|you people|good luck with that|go ahead and google|"
     r"(?:if )?you think you know (?:more|better)|pure BS|total BS|such BS|that never happened|"
-    r"(?:your|this|that) (?:review|comment|post|story) is (?:a lie|false|fake|made up|a fabrication))\b",
+    r"(?:your|this|that) (?:review|comment|post|story) is (?:a lie|false|fake|made up|a fabrication)|"
+    # Defensive rhetoric in answers to complaints: blaming the reader, citing the record at them.
+    r"sorry you feel that way,? but|simply not true|done arguing|unfollow us|ok,? boomer|"
+    r"maybe (?:if )?you(?:['’]d| had| hadn['’]t| would| should)|maybe (?:next time|reflect|try|consider)|"
+    r"(?:actually|clearly) (?:spent|explained|documented|showed|posted|stated|told)|"
+    r"(?:per|according to) our (?:records|system|notes),? (?:you|dr\.?|our)|"
+    r"you (?:were|arrived|checked in|showed up) \d+ minutes late|longer than most|"
+    r"we (?:have|keep) the (?:records|receipts|notes)|we explained (?:this|that|it) (?:clearly|already|twice))\b",
     re.IGNORECASE,
 )
+_SYMPTOM_SUBSIDES = re.compile(r"\b(?:should|will|would|it['’]ll|can|could|it|to|until it|let it|they|that)\s+$",
+                               re.IGNORECASE)
+"""Words before "calm down" that make it a symptom settling, not an order to a person."""
+SARCASM = re.compile(
+    # The word boundary is factored out: the alternatives are tried only where a word starts.
+    r"[🙄🤦🤡🤷😒]|\b(?:lol,? ok(?:ay)?\b|wow,? ok(?:ay)?\b|but sure\b|maybe (?:the problem is you|take some|try "
+    r"(?:planning|reading|showing|being))|enjoy your (?:measles|flu|\w+ bill)\b|some of (?:y['’]all|you) need\b|"
+    r"don['’]t bother\b|(?:respect|honesty) (?:our|goes)\b|not trying hard enough\b|ghost(?:ed|ing)? us\b|"
+    r"frequent flyer\b|we saw (?:you|that)\b|we know (?:exactly )?who you are\b|appreciate honesty\b|"
+    r"is not a (?:massage spa|spa|hotel|restaurant|drive-?thru)\b|obviously\b(?=[^.!?]*😎)|"
+    r"the number of people who\b|did their research\b|leave the doctoring\b|not a \"?narcissist\b)",
+    re.IGNORECASE,
+)
+"""Sarcasm and put-downs without a profane or insulting word."""
 ALARM = re.compile(
     r"\b(?:deadly|killer|kills?|killing|lethal|panic|terrif\w+|horrif\w+|scary|frightening|"
     r"nightmare|catastroph\w+|devastating|ticking time bomb|silent killer|"
@@ -77,6 +102,16 @@ _ALARM_STEMS = ("dead", "kill", "lethal", "panic", "terrif", "horrif", "scary", 
 """Every ALARM alternative contains one of these."""
 
 
+_NEGATED_FEAR = re.compile(r"\b(?:no|not|don['’]t|never|without)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_IMPERATIVE_DONT = re.compile(r"(?:^|[.!?:]\s+|\n|[^\w\s,]\s*)don['’]t\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _negated(text: str, start: int) -> bool:
+    """Whether a fear word is denied ("no deadly side effects"); "Don't gamble with your life" is not."""
+    lead = text[max(0, start - 14):start]
+    return _NEGATED_FEAR.search(lead) is not None and _IMPERATIVE_DONT.search(text[max(0, start - 24):start]) is None
+
+
 @register
 class Profanity(Rule):
     """Profanity, including masked spellings.
@@ -99,8 +134,9 @@ class Profanity(Rule):
     hint = "Rephrase without the word."
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        for m in profanity_pattern().finditer(ctx.text):
-            if m.group().lower() == "hell" and _HELL_OK.match(ctx.text, m.start()):
+        for m in ctx.finditer(profanity_pattern()):
+            if m.group().lower() == "hell" and (_HELL_OK.match(ctx.text, m.start())
+                                                or ctx.text[max(0, m.start() - 5):m.start()].lower() == "from "):
                 continue
             yield self.finding(ctx, m.start(), m.end(),
                                f"Profanity at {describe_span(*m.span())}.")
@@ -209,7 +245,11 @@ class Argumentative(Rule):
     hint = "Thank the person, acknowledge the concern, and invite them to call the office."
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        for m in ARGUMENT.finditer(ctx.text):
+        for m in sorted([*ctx.finditer(ARGUMENT), *ctx.finditer(SARCASM)], key=lambda m: m.start()):
+            if m.group().lower() == "calm down" and (
+                    CARE_INSTRUCTION.search(ctx.text, max(0, m.start() - 40), m.end() + 40)
+                    or _SYMPTOM_SUBSIDES.search(ctx.text, max(0, m.start() - 20), m.start())):
+                continue  # "let the swelling calm down", "should calm down in a week": care, not rudeness
             yield self.finding(ctx, m.start(), m.end(),
                                f"Argumentative or defensive wording at {describe_span(*m.span())}.")
 
@@ -219,10 +259,11 @@ class Alarmist(Rule):
     """Alarmist language without actionable guidance.
 
     What it does:
-        Finds fear words ("deadly", "panic", "silent killer", "epidemic
-        sweeping") in a post that gives no actionable, reassuring step
-        (get vaccinated, learn the signs, book a screening), or that piles up
-        three or more of them.
+        Finds fear appeals: two or more fear words ("deadly", "silent killer",
+        "death trap", "on ventilators"), or one in a sentence aimed at the
+        reader ("Will it be you tonight?"). A call to action ("book a
+        screening") does not cancel the finding: fear posts nearly always end
+        with one.
 
     Why:
         The guidance asks practices not to cause unnecessary fear, and to
@@ -239,12 +280,12 @@ class Alarmist(Rule):
     hint = "Keep the facts, drop the fear words, and add one thing readers can do."
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        if not ctx.mentions(*_ALARM_STEMS):
-            return
-        matches = list(ALARM.finditer(ctx.text))
+        # A call to action does not cancel a fear appeal: real ones nearly always end with one.
+        matches = [m for m in ctx.finditer(FEAR) if not _negated(ctx.text, m.start())]
         if not matches:
             return
-        if len(matches) < 3 and ACTIONABLE.search(ctx.text):
+        if len(matches) < 2 and not any(AT_READER.search(sentence_around(ctx.text, m.start(), m.end()))
+                                        for m in matches):
             return
         first = matches[0]
         yield self.finding(ctx, first.start(), first.end(),

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from socialtui.checks.findings import Finding, Severity, describe_span
 from socialtui.checks.media import UnreadableImageError, describe_metadata
+from socialtui.checks.people import patient_mentions
 from socialtui.checks.rule import CheckContext, Rule, register
 from socialtui.checks.subject import CheckSubject, ConsentInfo
 from socialtui.checks.vocabulary import mentions_condition, mentions_medicine
@@ -41,6 +42,27 @@ NAME_PATTERNS = (
     re.compile(rf"\b(?:[Ll]ittle|[Yy]oung|[Bb]aby|[Ss]weet|[Bb]rave|[Tt]iny)\s+(?P<name>{_NAME})\s+"
                rf"(?:was|is|did|came|had|got|has|just)\b"),
 )
+NAME_GATES: tuple[tuple[str, ...] | re.Pattern[str], ...] = (
+    ("patient", "client"),
+    ("mr", "ms", "miss", "mx"),
+    re.compile(_CARE),
+    ("from", " by "),
+    ("patient", "client"),
+    ("congrat", "shout", "happy", "get well", "proud", "welcome", "pray", "thinking", "cheering", "thank",
+     "wishing", "sending"),
+    ("wishing", "sending"),
+    ("little", "young", "baby", "sweet", "brave", "tiny"),
+)
+"""For each of NAME_PATTERNS, what the lowercase text (or, for a pattern, the text) must contain
+for the pattern to have a chance: a cheap test that spares most posts most patterns."""
+
+
+def _gate_open(gate: tuple[str, ...] | re.Pattern[str], text: str, low: str) -> bool:
+    if isinstance(gate, re.Pattern):
+        return gate.search(text) is not None
+    return any(map(low.__contains__, gate))
+
+
 _CARE_STEMS = (
     "patient", "came in", "visit", "seen", "treat", "diagnos", "surgery", "procedure", "recover",
     "appointment", "knee", " hip", "heart", "checkup", "therapy", "chemo", "cancer", "admitted",
@@ -68,6 +90,20 @@ NOT_NAMES = frozenset(
     "Little Big Sweet Brave Young Everybody Family Families Kids Children Parents Teens Seniors Adults "
     "People Folks Mr Mrs Ms Miss Mx And Or But So Then Now Here There Finally Great Good".split()
 )
+
+
+_GREETING_BEFORE = re.compile(r"\b(?:hi|hello|hey|dear|thanks|thank you|congrats|congratulations|welcome)\s*,?\s*$",
+                              re.IGNORECASE)
+_VOCATIVE_BEFORE = re.compile(r"(?:^|[,—–]\s*|[.!?]\s+)$")
+_VOCATIVE_AFTER = re.compile(r"\s*[!,.?:]")
+
+
+def _addressed(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``[start, end)`` greets or addresses the reader ("Hi Maria!", ", Jenna.")."""
+    lead = text[max(0, start - 20):start]
+    if _GREETING_BEFORE.search(lead):
+        return True
+    return _VOCATIVE_BEFORE.search(lead) is not None and _VOCATIVE_AFTER.match(text, end) is not None
 
 
 def _practice_tokens(subject: CheckSubject) -> list[set[str]]:
@@ -155,14 +191,22 @@ class PatientName(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         text = ctx.text
-        if not any(ch.isupper() for ch in text):
-            return
-        if not _care_context(text):
-            return  # no name can be in a patient context
         practice = _practice_tokens(ctx.subject)
         seen: set[int] = set()
         consented = bool(ctx.subject.consents) and not consent_gaps(ctx.subject)[0]
-        for pattern in NAME_PATTERNS:
+        spans: list[tuple[int, int]] = []
+        # A reply that names anyone (the reviewer included) next to a health detail, a visit or a
+        # date discloses that person's care in public, as a post would.
+        # The reviewer greeted by name ("Hi Maria!", "..., Jenna.") has named themselves: ENG judges
+        # what the reply says to them.
+        mentions = [p for p in patient_mentions(text, ctx.subject.practice_names)
+                    if ctx.subject.kind != "reply" or not _addressed(text, p.start, p.end)]
+        for person in mentions:
+            spans.append((person.start, person.end))
+            seen.add(person.start)
+        low = ctx.lower
+        patterns = [p for p, gate in zip(NAME_PATTERNS, NAME_GATES) if _gate_open(gate, text, low)]
+        for pattern in patterns if patterns and _care_context(text) else ():
             for m in pattern.finditer(text):
                 start, end = m.span("name")
                 name = m.group("name")
@@ -174,14 +218,16 @@ class PatientName(Rule):
                 if not _care_context(sentence):
                     continue
                 seen.add(start)
-                where = describe_span(start, end)
-                if consented:
-                    yield self.finding(
-                        ctx, start, end, f"A patient's name appears at {where}.",
-                        "A consent is attached: confirm it allows naming the patient.", Severity.WARNING,
-                    )
-                else:
-                    yield self.finding(ctx, start, end, f"A patient's name appears at {where}.")
+                spans.append((start, end))
+        for start, end in sorted(spans):
+            where = describe_span(start, end)
+            if consented:
+                yield self.finding(
+                    ctx, start, end, f"A patient's name appears at {where}.",
+                    "A consent is attached: confirm it allows naming the patient.", Severity.INFO,
+                )
+            else:
+                yield self.finding(ctx, start, end, f"A patient's name appears at {where}.")
 
 
 @register

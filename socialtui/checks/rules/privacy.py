@@ -15,7 +15,10 @@ from urllib.parse import parse_qsl, urlsplit
 from socialtui.checks.findings import Finding, Severity, describe_span
 from socialtui.checks.rule import CheckContext, Rule, register
 from socialtui.checks.rules import identifiers as ids
-from socialtui.checks.vocabulary import looks_like_practice_contact, sentence_around
+from socialtui.checks.vocabulary import before, looks_like_practice_contact, sentence_around
+
+SPOKEN_BY_PRACTICE = re.compile(r"\b(?:us|our|we|we['’]re|we are)\b", re.IGNORECASE)
+"""First-person wording before a contact: the practice speaking of its own line or address."""
 
 PRACTICE_HINT = (
     "If it is a patient's or anyone else's, remove it. If it is the practice's own published "
@@ -46,6 +49,13 @@ class IdentifierRule(Rule):
             if own == "listed":
                 yield self.finding(ctx, start, end, f"{self.what} appears at {where}; it is the practice's own contact.",
                                    "Nothing to do.", Severity.INFO)
+            elif own == "unlisted":
+                # The practice listed its contacts and this is not one: say so, never "looks like ours".
+                yield self.finding(
+                    ctx, start, end,
+                    f"{self.what} appears at {where}; it is not one of the practice's listed contacts.",
+                    PRACTICE_HINT, Severity.WARNING,
+                )
             elif own == "looks":
                 # Wording alone ("call ...") cannot prove the number is ours, not a patient's: a person confirms.
                 yield self.finding(
@@ -67,7 +77,13 @@ class IdentifierRule(Rule):
             return None  # a personal mailbox, even after "email us at"
         if ctx.subject.kind == "event" and self.code == "PRV005":
             return "listed"  # an event post names its public venue
-        return "looks" if looks_like_practice_contact(ctx.text, start) else None
+        if not looks_like_practice_contact(ctx.text, start):
+            return None
+        if not ctx.settings.practice_contacts:
+            return "looks"  # no config to compare with: the wording is all there is
+        # With a config, only "call us / our line" can be an unlisted line of ours; a number
+        # after a bare "call" that the practice did not list is someone's.
+        return "unlisted" if SPOKEN_BY_PRACTICE.search(before(ctx.text, start, 48)) else None
 
 
 _TITLES = frozenset({"dr", "doctor", "nurse", "mr", "mrs", "ms", "miss", "the", "and", "of", "md", "rn", "np", "pa"})
@@ -91,7 +107,8 @@ class PhoneNumber(IdentifierRule):
 
     What it does:
         Finds telephone and fax numbers (US by default, international with a
-        leading +) with Google's libphonenumber.
+        leading +) with Google's libphonenumber, and numbers dialled with "00"
+        or a national trunk "0" ("0044 20 7946 0958", "07700 900123").
 
     Why:
         A phone number is a HIPAA Safe Harbor identifier: with a health detail
@@ -124,7 +141,8 @@ class EmailAddress(IdentifierRule):
     """E-mail address in the text.
 
     What it does:
-        Finds e-mail addresses, including in mailto: links.
+        Finds e-mail addresses, including in mailto: links, and addresses
+        spelled out at a personal mail provider ("jdoe42 at gmail").
 
     Why:
         An e-mail address is a Safe Harbor identifier. The practice's own
@@ -145,6 +163,9 @@ class EmailAddress(IdentifierRule):
     def spans(self, ctx: CheckContext) -> Iterator[tuple[int, int]]:
         for m in ids.EMAIL.finditer(ctx.text):
             yield m.span()
+        if " at " in ctx.lower or "[at]" in ctx.lower or "(at)" in ctx.lower:
+            for m in ctx.finditer(ids.SPELLED_EMAIL):
+                yield m.span()
 
 
 @register
@@ -152,8 +173,8 @@ class SocialSecurityNumber(IdentifierRule):
     """Social Security number in the text.
 
     What it does:
-        Finds numbers written like an SSN (123-45-6789) and nine-digit numbers
-        labelled SSN or social security.
+        Finds numbers written like an SSN (123-45-6789), nine-digit numbers
+        labelled SSN or social security, and an SSN's last four digits.
 
     Why:
         A Social Security number identifies a person outright and enables
@@ -179,8 +200,9 @@ class RecordNumber(IdentifierRule):
 
     What it does:
         Finds numbers introduced by MRN, chart, patient ID, member ID, policy,
-        group, account, claim or similar labels, and card-like numbers that
-        pass the Luhn check.
+        group, account, claim, routing, a health plan's name ("Cigna ID") or
+        similar labels (digit groups may be spaced), IBANs that pass their
+        mod-97 check, and card-like numbers that pass the Luhn check.
 
     Why:
         Record, health-plan beneficiary and account numbers are Safe Harbor
@@ -206,7 +228,9 @@ class StreetAddress(IdentifierRule):
 
     What it does:
         Finds street addresses (number + street name + street type), PO boxes,
-        "lives on ... Street", and ZIP codes after a state or a "ZIP" label.
+        "lives on ... Street", ZIP codes after a state or a "ZIP" label, military
+        mail (APO/FPO/DPO, "Unit ... Box ..."), other countries' street addresses
+        and UK/Canadian postcodes, and a room or bed that places a person on a day.
 
     Why:
         Geographic units smaller than a state are Safe Harbor identifiers. The
@@ -234,7 +258,9 @@ class PersonalDate(IdentifierRule):
     What it does:
         Finds dates with at least a day and month next to words that tie them
         to a person (born, DOB, admitted, discharged, passed away, or "her
-        appointment / surgery / visit").
+        appointment / surgery / visit"), and dates or days of the month in a
+        sentence about someone's procedure, session or claim ("your 3/12
+        colposcopy", "your session on the 14th").
 
     Why:
         All elements of dates (except the year) directly related to an
@@ -289,7 +315,8 @@ class LicenceOrVehicleId(IdentifierRule):
     What it does:
         Finds driver's licence and other certificate numbers, device serial
         numbers (pacemakers, pumps, hearing aids), vehicle identification
-        numbers (VIN) and licence plates.
+        numbers (VIN) and licence plates, before or after the word "plate";
+        licences of any state, with the state's code and spaced digit groups.
 
     Why:
         Certificate, licence, device and vehicle identifiers are Safe Harbor
