@@ -37,3 +37,26 @@ async def test_a_check_switched_off_in_the_file_is_shown_until_an_admin_acknowle
             assert "not yet acknowledged" not in text and "CHECK PRV001 OFF" in text
     finally:
         practice.close()
+
+
+async def test_an_author_cannot_switch_checks_off_from_the_settings_screen(make_app) -> None:  # type: ignore[no-untyped-def]
+    import tomllib
+
+    import tomli_w
+    from textual.widgets import TextArea
+
+    app = make_app()
+    before = app.practice.config_path.read_text(encoding="utf-8")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("7")
+        await settle(pilot)
+        editor = app.screen.query_one("#config-text", TextArea)
+        config = tomllib.loads(editor.text)
+        config.setdefault("checks", {}).update(disabled=["PRV001"], disabled_reasons={"PRV001": "in a hurry"})
+        editor.text = tomli_w.dumps(config)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        shown = " ".join(n.message for n in app._notifications)
+        assert "Dana Reyes is an author; only an admin may change the check policy and settings" in shown, shown
+    assert app.practice.config_path.read_text(encoding="utf-8") == before
