@@ -210,9 +210,9 @@ def _describe(exc: ValidationError, raw: dict[str, Any], file: Path | str) -> tu
     message = str(error.get("ctx", {}).get("error") or error["msg"])
     if message.startswith("Value error, "):
         message = message.removeprefix("Value error, ")
-    found = repr(error.get("input")) if not isinstance(error.get("input"), dict) else "a table"
+    found = "" if isinstance(error.get("input"), dict) else f" (found {error.get('input')!r})"
     more = f" ({len(exc.errors()) - 1} more problem(s) after this one)" if len(exc.errors()) > 1 else ""
-    return f"{file}: {key}: {message} (found {found}){more}.", "See config/socialtui.example.toml for every key and its type."
+    return f"{file}: {key}: {message}{found}{more}.", "See config/socialtui.example.toml for every key and its type."
 
 
 def _valid_keys(loc: list[str]) -> list[str]:

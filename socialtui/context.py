@@ -38,6 +38,8 @@ class Practice:
     as_staff: str | None = None
     dry_run: bool = False
     passphrase_source: PassphraseSource | None = None
+    file_config: Config | None = None
+    """The config as the file has it, when a change nobody acknowledged is held back (see ``config``)."""
     zone: ZoneInfo = field(init=False)
     _signed_in: str | None = field(default=None, init=False, repr=False)
 
@@ -122,6 +124,13 @@ class Practice:
         self.store.dispose()
 
 
+def _enforced(store: Store, config: Config) -> Config:
+    from socialtui.services.policy import enforced_config
+
+    with store.reading() as session:
+        return enforced_config(session, config)
+
+
 def _require_practice_key(store: Store) -> None:
     """Refuse to work with an integrity key other than the one that signed this database.
 
@@ -179,6 +188,8 @@ def open_practice(
         _require_practice_key(store)
         with store.session() as session:
             observe_policy(session, config)
+        practice.config = _enforced(store, config)
+        practice.file_config = config
     if upgrade and config.accounts:
         from socialtui.services.accounts import sync_configured_accounts
 

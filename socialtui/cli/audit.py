@@ -6,11 +6,9 @@ import sys
 from typing import Any
 
 import click
-from sqlalchemy import select
 
 from socialtui.audit import export_csv, verify
 from socialtui.cli import AppState, pass_state
-from socialtui.store.models import AuditEvent
 
 
 @click.group("audit")
@@ -128,7 +126,7 @@ def key_import(key_file: Any) -> None:
 def audit_export(state: AppState, fmt: str) -> None:
     """Write every event to standard output."""
     with state.practice.store.reading() as session:
-        click.echo(export_csv(session.scalars(select(AuditEvent).order_by(AuditEvent.seq))), nl=False)
+        click.echo(export_csv(session), nl=False)
 
 
 @click.group("db")

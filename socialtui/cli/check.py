@@ -67,7 +67,7 @@ def _say_what_is_off(state: AppState) -> None:
     from socialtui.errors import SocialTuiError
     from socialtui.services.policy import disabled_rules
 
-    config = state.practice.config if state._practice is not None else load_config(state.config_path)[0]
+    config = _config(state)
     if not config.checks.disabled:
         return
     try:
@@ -79,12 +79,19 @@ def _say_what_is_off(state: AppState) -> None:
         click.echo(f"not checked: {line}", err=True)
 
 
-def _settings(state: AppState) -> Any:
-    from socialtui.config import load_config
+def _config(state: AppState) -> Any:
+    """The config as enforced (a check switched off in the file runs until an admin acknowledges it);
+    the file's own when there is no store to ask."""
+    from socialtui.errors import SocialTuiError
 
-    if state._practice is not None:
-        return state.practice.config.checks
-    return load_config(state.config_path)[0].checks
+    try:
+        return state.practice.config
+    except SocialTuiError:
+        return load_config(state.config_path)[0]
+
+
+def _settings(state: AppState) -> Any:
+    return _config(state).checks
 
 
 def _subjects(state: AppState, post_ids: tuple[int, ...], all_posts: bool, text: str | None, kind: str,

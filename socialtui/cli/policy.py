@@ -19,13 +19,14 @@ def policy_report(practice: Any) -> dict[str, Any]:
     from socialtui.services.policy import summarize
 
     with practice.store.reading() as session:
-        summary = summarize(session, practice.config)
+        summary = summarize(session, practice.config, practice.file_config)
     pending = summary.pending
     return {
         "fingerprint": summary.fingerprint,
         "identity_mode": summary.identity_mode,
         "disabled": [{"code": d.code, "by": d.by, "on": d.on.isoformat() if d.on else None, "reason": d.reason}
                      for d in summary.disabled],
+        "held_back": summary.held_back,
         "unacknowledged_change": None if pending is None else {
             "recorded_at": pending.recorded_at.isoformat(), "source": pending.source,
             "changed_by": pending.changed_by, "keys": pending.keys},
@@ -39,6 +40,8 @@ def echo_policy(report: dict[str, Any]) -> None:
     for item in report["disabled"]:
         when = f" on {item['on']}" if item["on"] else ""
         click.echo(f"  Check {item['code']} is OFF: disabled by {item['by']}{when}: {item['reason'] or 'no reason given'}")
+    for code in report.get("held_back", []):
+        click.echo(f"  Check {code} stays ON: the file switches it off, which takes effect once an admin acknowledges it.")
     change = report["unacknowledged_change"]
     if change:
         click.echo(f"  CHANGED {change['recorded_at'][:16].replace('T', ' ')} UTC by {change['changed_by']}: "

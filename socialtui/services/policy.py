@@ -30,14 +30,20 @@ from socialtui.store.models import PolicyRecord, utcnow
 FILE_EDITOR = "config file (edited outside socialtui)"
 """Who a change found in the file is recorded as: socialtui cannot know who made it."""
 
-POLICY_SECTIONS = ("checks", "identity", "staff_users")
-"""The config sections that are policy; ``accounts`` are guarded by their own commands."""
+POLICY_SECTIONS = ("checks", "identity", "staff_users", "accounts")
+"""The config sections that are policy: what is checked, who is who, and where posts go."""
+
+_STRICTNESS = {"trust": 0, "os-user": 1, "passphrase": 2}
 
 
 def effective_policy(config: Config) -> dict[str, Any]:
-    """The policy as plain JSON data (no secret: the config never holds one)."""
-    data = config.model_dump(mode="json")
-    return {section: data[section] for section in POLICY_SECTIONS}
+    """The policy as the file sets it, as plain JSON data (no secret: the config never holds one).
+
+    Only values the file sets are included, so a new release that changes a built-in default
+    is not mistaken for somebody's edit of the file.
+    """
+    data = config.model_dump(mode="json", exclude_unset=True)
+    return {section: data[section] for section in POLICY_SECTIONS if section in data}
 
 
 def _canonical(value: Any) -> str:
@@ -62,8 +68,8 @@ def changed_keys(old: dict[str, Any], new: dict[str, Any], prefix: str = "") -> 
     keys: list[str] = []
     for key in sorted(set(old) | set(new)):
         a, b, name = old.get(key), new.get(key), f"{prefix}{key}"
-        if isinstance(a, dict) and isinstance(b, dict):
-            keys += changed_keys(a, b, name + ".")
+        if isinstance(a, dict) or isinstance(b, dict):  # a table only one side has: name its keys
+            keys += changed_keys(a if isinstance(a, dict) else {}, b if isinstance(b, dict) else {}, name + ".")
         elif a != b:
             keys.append(name)
     return keys
@@ -114,6 +120,40 @@ def observe_policy(session: Session, config: Config) -> PolicyRecord | None:
     if previous is None:
         return _record(session, config, source="initial", actor="socialtui (first start)", acknowledged=True)
     return _record(session, config, source="file", actor=FILE_EDITOR, acknowledged=False)
+
+
+def last_acknowledged(session: Session) -> PolicyRecord | None:
+    """The newest policy an admin acknowledged (the first one recorded counts as acknowledged)."""
+    return session.scalar(select(PolicyRecord).where(PolicyRecord.acknowledged_at.is_not(None))
+                          .order_by(PolicyRecord.id.desc()).limit(1))
+
+
+def enforced_config(session: Session, config: Config) -> Config:
+    """The config socialtui enforces: a loosening nobody has acknowledged does not take effect.
+
+    While a change found in the file waits for an admin, a check it switches off stays on,
+    an identity mode it weakens stays as strict as the acknowledged one, and a changed
+    ``[staff_users]`` mapping is not used. Tightenings take effect at once.
+    """
+    if unacknowledged_change(session) is None:
+        return config
+    acked = last_acknowledged(session)
+    if acked is None:
+        return config
+    rest = {k: v for k, v in config.model_dump(mode="json", exclude_unset=True).items() if k not in POLICY_SECTIONS}
+    before = parse_config({**rest, **acked.snapshot})  # a section the acknowledged file left out had its defaults
+    checks = config.checks.model_copy(update={
+        "disabled": [c for c in config.checks.disabled if c.upper() in {d.upper() for d in before.checks.disabled}]})
+    identity = config.identity
+    if _STRICTNESS[before.identity.mode] > _STRICTNESS[identity.mode]:
+        identity = identity.model_copy(update={"mode": before.identity.mode})
+    return config.model_copy(update={"checks": checks, "identity": identity, "staff_users": before.staff_users})
+
+
+def pending_disabled(session: Session, config: Config, enforced: Config) -> list[str]:
+    """Checks the file switches off that stay on until an admin acknowledges the change."""
+    on = {c.upper() for c in enforced.checks.disabled}
+    return sorted({c.upper() for c in config.checks.disabled} - on)
 
 
 def unacknowledged_change(session: Session) -> PolicyRecord | None:
@@ -188,6 +228,8 @@ class PolicySummary:
     identity_mode: str
     disabled: list[DisabledRule]
     pending: PendingChange | None
+    held_back: list[str]
+    """Checks the file switches off that stay on until an admin acknowledges the change."""
 
     @property
     def needs_attention(self) -> bool:
@@ -195,8 +237,12 @@ class PolicySummary:
         return bool(self.disabled) or self.pending is not None
 
 
-def summarize(session: Session, config: Config) -> PolicySummary:
-    """The policy in force, its switched-off checks and any change waiting for an admin."""
+def summarize(session: Session, config: Config, file_config: Config | None = None) -> PolicySummary:
+    """The policy in force (``config``), its switched-off checks and any change waiting for an admin.
+
+    Args:
+        file_config: the config as the file has it, when it differs from the one enforced.
+    """
     row = unacknowledged_change(session)
     pending = None
     if row is not None:
@@ -204,7 +250,9 @@ def summarize(session: Session, config: Config) -> PolicySummary:
                                 .order_by(PolicyRecord.id.desc()).limit(1))
         pending = PendingChange(row.recorded_at, row.source, row.changed_by,
                                 changed_keys(before.snapshot, row.snapshot) if before is not None else [])
-    return PolicySummary(policy_fingerprint(config), config.identity.mode, disabled_rules(session, config), pending)
+    held_back = pending_disabled(session, file_config, config) if file_config is not None else []
+    return PolicySummary(policy_fingerprint(config), config.identity.mode, disabled_rules(session, config), pending,
+                         held_back)
 
 
 def save_settings(session: Session, config: Config, path: Path, source: str, *, actor: str) -> Config:

@@ -128,6 +128,8 @@ def edit_post(session: Session, post_id: int, changes: PostChanges, *, actor: st
         return post
     post.updated_by, post.updated_at = actor, utcnow()
     note_change(post, editor, changes.fields_set())
+    # An override accepted a warning about the text as it was; new content needs a new decision.
+    post.overrides.clear()
     for approval in post.approvals:
         approval.valid = False
     status = PostStatus(post.status)
@@ -272,7 +274,8 @@ def content_fingerprint(post: Post) -> str:
         "citations": [c.reference for c in post.citations],
         "consents": sorted(c.id for c in post.consents),
         "due_at": _canonical_time(post.due_at),
-        "publications": sorted([p.account.name, p.account.platform, _canonical_time(p.due_at)]
+        # The handle is where the post goes (a Page id, a webhook URL): changing it is a change of content.
+        "publications": sorted([p.account.name, p.account.platform, p.account.handle, _canonical_time(p.due_at)]
                                for p in post.publications),
     }
     return integrity_key().sign(json.dumps(payload, sort_keys=True).encode())

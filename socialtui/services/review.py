@@ -161,7 +161,7 @@ def _require_acknowledged(post: Post, acknowledged: Collection[str]) -> None:
 
 
 def reject(session: Session, post_id: int, reason: str, *, actor: str) -> Post:
-    """Send a post in review back to its author with a reason."""
+    """Send a post in review back to its author with a reason (approvers and admins)."""
     require(session, actor, Permission.REJECT)
     if not reason.strip():
         raise ValidationError("A rejection needs a reason.", 'Pass --reason "what should change".')
@@ -177,7 +177,7 @@ def schedule(session: Session, post_id: int, due_at: datetime, *, actor: str, no
     The approval's content hash is re-bound to the new time only when nothing
     else changed; any other change goes through review.
     """
-    require(session, actor, Permission.WRITE)
+    scheduler = require(session, actor, Permission.WRITE)
     post = get_post(session, post_id)
     require_future(due_at, now=now)
     approval = current_approval(post)
@@ -185,6 +185,10 @@ def schedule(session: Session, post_id: int, due_at: datetime, *, actor: str, no
         raise PermissionDeniedError(f"Post {post.id} has no valid approval for its current content.",
                                     f"Submit it for review: `socialtui post submit {post.id}`.")
     status = S(post.status)
+    if status is S.APPROVED:
+        # Choosing the time of a post approved without one completes the approval: a second person's job.
+        require(session, actor, Permission.APPROVE)
+        require_second_person(post, scheduler)
     if status is S.APPROVED and approval.due_at is not None and approval.due_at != due_at:
         raise ValidationError(
             f"Post {post.id} was approved for a different time.",

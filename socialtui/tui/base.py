@@ -129,10 +129,20 @@ class PracticeBar(Static):
         self.update("\n".join(lines))
 
 
+TITLES = {
+    "PermissionDeniedError": "Not allowed", "ChecksBlockedError": "The checks stop this",
+    "OverridesNotAcknowledgedError": "Acknowledge the overrides", "ValidationError": "Please check",
+    "TimeError": "Please check the time", "ConflictError": "Changed by someone else", "NotFoundError": "Not found",
+    "IllegalTransitionError": "Not possible now", "StoreError": "Database", "ConfigError": "Settings",
+    "CredentialError": "Credentials", "PlatformError": "Platform",
+}
+"""Plain-word titles for error notifications (never a class name)."""
+
+
 def report_error(widget: Widget | App[Any], error: SocialTuiError, title: str = "") -> None:
     """Show a socialtui error as a notification: what went wrong, then what to do."""
     text = error.message + (f"\n[i]{error.hint}[/]" if error.hint else "")
-    widget.app.notify(text, title=title or type(error).__name__.removesuffix("Error") or "Error",
+    widget.app.notify(text, title=title or TITLES.get(type(error).__name__, "Something went wrong"),
                       severity="error", timeout=8, markup=False if "[" in error.message else True)
 
 

@@ -35,14 +35,17 @@ def store_stamp(practice: Practice) -> tuple[Any, ...]:
 
 def policy_notice(practice: Practice) -> str:
     """One line on switched-off checks and a policy change no admin has acknowledged ("" when neither)."""
-    from socialtui.services.policy import summarize
+    from socialtui.services.policy import enforced_config, summarize
 
     with practice.store.reading() as session:
-        summary = summarize(session, practice.config)
+        if practice.file_config is not None:  # an admin may have acknowledged a change since the app started
+            practice.config = enforced_config(session, practice.file_config)
+        summary = summarize(session, practice.config, practice.file_config)
     parts = []
     if summary.pending is not None:  # first: it is what an admin must act on
         who = "in the config file" if summary.pending.source == "file" else f"by {summary.pending.changed_by}"
         parts.append(f"Check policy changed {who}, not yet acknowledged by an admin")
+    parts += [f"{code} stays ON until an admin acknowledges the file switching it off" for code in summary.held_back]
     parts += [f"CHECK {d.code} OFF ({d.by}{f', {d.on}' if d.on else ''}: {d.reason or 'no reason given'})"
               for d in summary.disabled]
     return " · ".join(parts)

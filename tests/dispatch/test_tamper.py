@@ -45,3 +45,15 @@ def test_a_publication_moved_to_now_is_held_not_sent(staffed: Practice, platform
     assert "changed after approval" in (post_row(staffed, post_id).status_reason or "")
     assert publication(staffed, post_id).status == "held"
     assert platform.count() == 0
+
+
+def test_an_account_pointed_somewhere_else_after_approval_is_held(staffed: Practice, platform: LoopbackPlatform) -> None:
+    """The handle is where the post goes (a webhook URL, a Page id): it is part of what was approved."""
+    from socialtui.store.models import Account
+
+    post_id = due_now(staffed)
+    with staffed.store.session() as session:
+        session.execute(update(Account).where(Account.name == "hook").values(handle=platform.url + "/elsewhere"))
+    assert dispatch(staffed) == ["skipped"]
+    assert post_row(staffed, post_id).status == "held"
+    assert platform.count() == 0

@@ -35,7 +35,8 @@ def test_an_edit_of_the_file_that_disables_a_check_is_recorded_and_shown(cli_sta
     disable_in_file(config_file, "RDB001")
     status = cli_staffed("status")
     assert status.exit_code == 0, status.stderr
-    assert f"Check RDB001 is OFF: disabled by {FILE_EDITOR}" in status.stdout and REASON in status.stdout
+    assert "Check RDB001 stays ON: the file switches it off, which takes effect once an admin acknowledges it" \
+        in status.stdout
     assert "not yet acknowledged by an admin" in status.stdout
     change = policy_events(staffed)[-1]
     assert change.action == "policy.change" and change.actor == FILE_EDITOR
@@ -49,7 +50,8 @@ def test_the_change_stays_flagged_until_an_admin_acknowledges_it(cli_staffed, st
     assert refused.exit_code == 2 and "only an admin" in refused.stderr
     assert cli_staffed("policy", "ack", as_=staff.admin).exit_code == 0
     status = cli_staffed("status").stdout
-    assert "not yet acknowledged" not in status and "Check RDB001 is OFF" in status
+    assert "not yet acknowledged" not in status
+    assert f"Check RDB001 is OFF: disabled by {FILE_EDITOR}" in status and REASON in status
     assert policy_events(staffed)[-1].action == "policy.acknowledge"
 
 
@@ -61,8 +63,45 @@ def test_a_privacy_check_cannot_be_disabled_without_a_reason(cli_staffed, config
     assert "disabled_reasons.PRV001" in result.stderr
 
 
-def test_check_names_every_disabled_rule_with_who_and_why(cli_staffed, config_file):
+def test_a_check_switched_off_in_the_file_keeps_running_until_an_admin_acknowledges(cli_staffed, staff, config_file):
     disable_in_file(config_file, "PRV001", reason="Phone numbers are checked by our own tool.")
+    leaky = "Call Sam at 407-555-9876 about the results."
+    assert "PRV001" in cli_staffed("check", "--text", leaky).stdout
+    cli_staffed("policy", "ack", as_=staff.admin)
+    assert "PRV001" not in cli_staffed("check", "--text", leaky).stdout
+
+
+def test_trust_mode_written_into_the_file_does_not_let_anyone_act_as_anyone_until_acknowledged(
+        cli_staffed, staffed, staff, config_file, monkeypatch):
+    from socialtui.services import review
+
+    from .helpers import new_post
+
+    monkeypatch.setattr("socialtui.context._os_user", lambda: "nobody")
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace('mode = "trust"', 'mode = "passphrase"'),
+                           encoding="utf-8")
+    cli_staffed("status")  # a stricter mode applies at once; an admin reviews it
+    _ack(staffed, staff.admin)
+    with staffed.store.session() as session:
+        post_id = new_post(session, staff.author).id
+    with staffed.store.session() as session:
+        review.submit(session, post_id, staffed.config, actor=staff.author)
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace('mode = "passphrase"', 'mode = "trust"'),
+                           encoding="utf-8")
+    result = cli_staffed("post", "approve", str(post_id), as_=staff.approver)
+    assert result.exit_code == 2 and "needs their passphrase" in result.stderr
+
+
+def _ack(practice, admin: str) -> None:
+    from socialtui.services.policy import acknowledge
+
+    with practice.store.session() as session:
+        acknowledge(session, actor=admin)
+
+
+def test_check_names_every_disabled_rule_with_who_and_why(cli_staffed, staff, config_file):
+    disable_in_file(config_file, "PRV001", reason="Phone numbers are checked by our own tool.")
+    cli_staffed("policy", "ack", as_=staff.admin)
     result = cli_staffed("check", "--text", "Call Sam at 407-555-9876 about the results.")
     assert "not checked: PRV001 disabled by" in result.stderr
     assert "Phone numbers are checked by our own tool." in result.stderr

@@ -125,6 +125,19 @@ def test_after_an_approvers_edit_a_second_person_may_approve_it(staffed, staff, 
         assert post.status == "scheduled"
 
 
+def test_an_author_cannot_choose_the_time_of_a_post_approved_without_one(staffed, staff):
+    with staffed.store.session() as session:
+        post_id = new_post(session, staff.author).id
+    with staffed.store.session() as session:
+        review.submit(session, post_id, staffed.config, actor=staff.author)
+    with staffed.store.session() as session:
+        review.approve(session, post_id, staffed.config, actor=staff.approver)
+    with pytest.raises(PermissionDeniedError), staffed.store.session() as session:
+        review.schedule(session, post_id, in_days(3), actor=staff.author)
+    with staffed.store.session() as session:
+        assert review.schedule(session, post_id, in_days(3), actor=staff.approver).status == "scheduled"
+
+
 def test_an_edit_that_changes_nothing_does_not_count_as_a_change(staffed, staff):
     post_id = scheduled_post(staffed, staff.author, staff.approver)
     with staffed.store.session() as session:
@@ -176,6 +189,16 @@ def test_approving_a_post_with_an_override_needs_the_approver_to_acknowledge_it(
         assert approval.active_rules and "PRV001" in approval.active_rules
 
 
+def test_an_edit_drops_the_overrides_given_for_the_old_text(staffed, staff):
+    post_id, codes = overridden_post(staffed, staff)
+    if not codes:
+        pytest.skip("no warning fired on the claim")
+    with staffed.store.session() as session:
+        edit_post(session, post_id, PostChanges(text=ABSOLUTE + " Or call 321-555-7777 for John."), actor=staff.author)
+    with staffed.store.session() as session:
+        assert get_post(session, post_id).overrides == []
+
+
 def test_the_cli_names_each_override_to_acknowledge(cli_staffed, staffed, staff):
     post_id, codes = overridden_post(staffed, staff)
     if not codes:
@@ -195,14 +218,26 @@ def os_user(monkeypatch):
     monkeypatch.setattr("socialtui.context._os_user", lambda: "dreyes")
 
 
-def test_in_os_user_mode_the_login_acts_without_naming_anyone(cli_staffed, config_file, staff, os_user):
+def acknowledge_policy(practice, admin: str) -> None:
+    """An admin reviews the change to the file (a changed [staff_users] mapping waits for that)."""
+    from socialtui.services.policy import acknowledge
+
+    with practice.store.session() as session:
+        acknowledge(session, actor=admin)
+
+
+def test_in_os_user_mode_the_login_acts_without_naming_anyone(cli_staffed, staffed, config_file, staff, os_user):
     set_identity(config_file, "os-user", {"dreyes": staff.author})
+    cli_staffed("status")
+    acknowledge_policy(staffed, staff.admin)
     result = cli_staffed("post", "new", "--text", CLEAN_TEXT, "--to", "clinic-x")
     assert result.exit_code == 0, result.stderr
 
 
 def test_in_os_user_mode_an_author_cannot_act_as_a_clinician(cli_staffed, config_file, staffed, staff, os_user):
     set_identity(config_file, "os-user", {"dreyes": staff.author})
+    cli_staffed("status")
+    acknowledge_policy(staffed, staff.admin)
     with staffed.store.session() as session:
         post_id = new_post(session, staff.admin).id
     with staffed.store.session() as session:

@@ -133,3 +133,15 @@ def test_the_key_moves_between_computers_with_export_and_import(cli_staffed, sta
     monkeypatch.setenv("SOCIALTUI_INTEGRITY_KEY_FILE", str(tmp_path / "new-computer.key"))
     assert cli_staffed("audit", "key", "import", str(exported)).exit_code == 0
     assert cli_staffed("audit", "verify").exit_code == 0
+
+
+def test_export_keeps_a_malformed_row_instead_of_crashing(cli_staffed, staffed, staff):
+    logged(staffed, staff)
+    target = rows(staffed)[2]
+    with staffed.store.session() as session:
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("ALTER TABLE audit_events ALTER COLUMN details TYPE text"))
+        session.execute(text("UPDATE audit_events SET details = '{not json' WHERE id = :id"), {"id": target.id})
+    result = cli_staffed("audit", "export")
+    assert result.exit_code == 0, result.stderr
+    assert "{not json" in result.stdout

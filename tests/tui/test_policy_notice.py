@@ -28,13 +28,14 @@ async def test_a_check_switched_off_in_the_file_is_shown_until_an_admin_acknowle
             await settle(pilot)
             text = " ".join(screen_text(app).split())  # the bar wraps long notices
             assert "Check policy changed in the config file, not yet acknowledged by an admin" in text
-            assert "CHECK PRV001 OFF (config file (edited outside socialtui), " in text and "Testing the notice." in text
+            assert "PRV001 stays ON until an admin acknowledges the file switching it off" in text
             with practice.store.session() as session:
                 acknowledge(session, actor="Lee Park")
             await pilot.pause(0.6)
             await settle(pilot)
             text = " ".join(screen_text(app).split())  # the bar wraps long notices
-            assert "not yet acknowledged" not in text and "CHECK PRV001 OFF" in text
+            assert "not yet acknowledged" not in text and "stays ON" not in text
+            assert "CHECK PRV001 OFF (config file (edited outside socialtui), " in text and "Testing the notice." in text
     finally:
         practice.close()
 

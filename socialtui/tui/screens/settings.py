@@ -62,7 +62,7 @@ class SettingsScreen(PracticeScreen):
         def run(practice: Any) -> Any:
             # The service decides who may change what: the check policy, identity and accounts need an admin.
             with practice.store.session() as session:
-                return save_settings(session, practice.config, path, source, actor=practice.actor)
+                return save_settings(session, practice.file_config or practice.config, path, source, actor=practice.actor)
 
         self.call_service("settings-save", run, self._saved, exclusive=False)
 
