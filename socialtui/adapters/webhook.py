@@ -75,13 +75,15 @@ class WebhookAdapter(Adapter):
         """DELETE ``<url>/<id>``; see :meth:`Adapter.delete`."""
         self._call("DELETE", f"{self.url.rstrip('/')}/{remote_id}", "deleting", missing_ok=True)
 
-    def find_by_marker(self, marker: str, since: datetime) -> PublishResult | None:
-        """GET ``<url>?marker=M``; see :meth:`Adapter.find_by_marker`."""
+    def find_by_marker(self, marker: str, since: datetime, exclude: frozenset[str] = frozenset()) -> PublishResult | None:
+        """GET ``<url>?marker=M``; the first answer not in ``exclude``; see :meth:`Adapter.find_by_marker`."""
         data = self._call("GET", self.url, "looking for a post", params={"marker": marker, "since": since.isoformat()})
         items = data.get("data", []) if isinstance(data, dict) else []
-        if not items:
+        # An endpoint may match on the text alone: never take another publication's post for this one.
+        mine = [item for item in items if str(item["id"]) not in exclude]
+        if not mine:
             return None
-        return PublishResult(str(items[0]["id"]), items[0].get("url"))
+        return PublishResult(str(mine[0]["id"]), mine[0].get("url"))
 
     def list_comments(self, remote_id: str, since: datetime | None = None) -> list[RemoteComment]:
         """A webhook has no comments; see :meth:`Adapter.list_comments`."""
