@@ -1,9 +1,11 @@
 """Send a prepared batch: one adapter per account, live sends in parallel threads.
 
-Nothing here touches the store: every publication of the batch already has its
-marker committed, so a crash at any point leaves something :mod:`reconcile` can
-settle. What each send ended in comes back as a :class:`Sent`, recorded later
-in one transaction by :mod:`socialtui.dispatch.outcomes`.
+Each send first calls ``begin``, which commits that one publication's marker
+(and reads what a look on the platform must exclude): a crash at any point
+leaves at most the sends in flight with a marker, and every publication without
+one provably never reached the platform, so :mod:`reconcile` schedules it again.
+What each send ended in comes back as a :class:`Sent`, recorded later in one
+transaction by :mod:`socialtui.dispatch.outcomes`.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ FAULT_ENV = "SOCIALTUI_TEST_FAULT"
 
 @dataclass(frozen=True)
 class Prepared:
-    """What one publication will send, read from the store (marker committed) before the platform call."""
+    """What one publication will send, read from the store before the platform call."""
 
     pub_id: int
     post_id: int
@@ -59,11 +61,48 @@ class Sent:
     dry_run: bool = False
     outbox: tuple[tuple[str, list[RenderedRequest]], ...] = field(default=())
     """A dry run's rendered requests, ``(platform, requests)``, for the outbox."""
+    skipped: bool = False
+    """Not sent and nothing to record: the publication was no longer ours when its send began."""
 
 
-def send_batch(practice: Practice, batch: Sequence[Prepared], accounts: Mapping[int, Account], *,
+@dataclass(frozen=True)
+class SendStart:
+    """What the store said as one send began (its marker committed)."""
+
+    exclude: frozenset[str] = frozenset()
+    """Remote ids already recorded for other publications on the account: never this one's post."""
+    rivals: bool = False
+    """Another publication of the same text on the account may be on its way: a match is ambiguous."""
+
+
+Begin = Callable[[Prepared], SendStart | None]
+"""Commits one publication's marker just before its send; None when it is no longer ours."""
+
+
+def find_earlier(adapter: Adapter, marker: str, since: datetime, start: SendStart) -> PublishResult | None:
+    """Look on the platform for a post an earlier attempt may have published.
+
+    Raises:
+        PlatformError: the platform failed, or what it found may be another publication's post
+            (``UNKNOWN_OUTCOME``: a person decides).
+    """
+    # Only ask with ``exclude`` when there is something to exclude: an adapter written
+    # before the argument existed still works, and the check below covers it.
+    found = (adapter.find_by_marker(marker, since, exclude=start.exclude) if start.exclude
+             else adapter.find_by_marker(marker, since))
+    if found is not None and (found.remote_id in start.exclude or start.rivals):
+        raise PlatformError(
+            "A post with the same text is on the platform, but it may belong to another publication on this account.",
+            "Check the platform, then retry or mark it published.", code=UNKNOWN_OUTCOME)
+    return found
+
+
+def send_batch(practice: Practice, batch: Sequence[Prepared], accounts: Mapping[int, Account], begin: Begin, *,
                credentials: CredentialStore | None = None, pool: Executor | None = None) -> list[Sent]:
     """Send every prepared publication once; the results in ``batch`` order. Never raises.
+
+    ``begin`` runs just before each send (in the send's thread): a store that fails
+    there stops that send, which comes back with the error, and nothing was sent.
 
     Each account gets one adapter (and so one HTTP session) for the whole batch.
     Live sends run on ``pool``: first one per account, so an adapter builds its
@@ -73,12 +112,12 @@ def send_batch(practice: Practice, batch: Sequence[Prepared], accounts: Mapping[
     """
     targets = {account_id: _Target.build(practice, accounts[account_id], dry_run=dry, credentials=credentials)
                for account_id, dry in {p.account_id: p.dry_run for p in batch}.items()}
-    sent = {p.pub_id: targets[p.account_id].send(p) for p in batch if p.dry_run}
+    sent = {p.pub_id: targets[p.account_id].send(p, begin) for p in batch if p.dry_run}
     live = [p for p in batch if not p.dry_run]
     firsts = {p.account_id: p for p in reversed(live)}
     first_ids = {p.pub_id for p in firsts.values()}
     for group in (list(firsts.values()), [p for p in live if p.pub_id not in first_ids]):
-        sent |= {s.pub_id: s for s in _run(pool, [partial(targets[p.account_id].send, p) for p in group])}
+        sent |= {s.pub_id: s for s in _run(pool, [partial(targets[p.account_id].send, p, begin) for p in group])}
     return [sent[p.pub_id] for p in batch]
 
 
@@ -106,11 +145,18 @@ class _Target:
             return cls(None, exc, captured)
         return cls(adapter, None, captured)
 
-    def send(self, prepared: Prepared) -> Sent:
+    def send(self, prepared: Prepared, begin: Begin) -> Sent:
         if self.adapter is None:
             return Sent(prepared.pub_id, error=self.error)
         if self.refused is not None:
             return Sent(prepared.pub_id, error=self.refused)
+        try:
+            start = begin(prepared)
+        except SocialTuiError as exc:
+            # The marker is not committed, so nothing was sent: a store busy for a moment is worth another try.
+            return Sent(prepared.pub_id, error=PlatformError(f"Not sent: {exc.message}", "Will try again.", transient=True))
+        if start is None:
+            return Sent(prepared.pub_id, skipped=True)
         _fault("before")
         try:
             # A timeout or a garbled answer may follow a successful publish: a retry
@@ -118,7 +164,7 @@ class _Target:
             found = None
             if prepared.tried_before and not prepared.dry_run:
                 since = (prepared.due_at or now_utc()) - timedelta(minutes=10)
-                found = self.adapter.find_by_marker(prepared.outgoing.marker, since)
+                found = find_earlier(self.adapter, prepared.outgoing.marker, since, start)
             self.captured.clear()
             result = found or self.adapter.publish(prepared.outgoing)
         except SocialTuiError as exc:

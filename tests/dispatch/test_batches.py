@@ -88,8 +88,8 @@ def test_a_batch_builds_one_adapter_per_account(staffed: Practice, platform: Loo
     assert platform.count() == 10
 
 
-def test_every_marker_of_a_batch_is_committed_before_the_first_send(
-        staffed: Practice, platform: LoopbackPlatform, pool: ThreadPoolExecutor, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_each_marker_is_committed_just_before_its_own_send_and_no_sooner(
+        staffed: Practice, platform: LoopbackPlatform, monkeypatch: pytest.MonkeyPatch) -> None:
     post_ids = due_posts(staffed, 4)
     seen_at_first_send: list[list[tuple[str | None, int]]] = []
 
@@ -107,9 +107,22 @@ def test_every_marker_of_a_batch_is_committed_before_the_first_send(
 
     build_adapter = sending.build_adapter
     monkeypatch.setattr(sending, "build_adapter", checking)
-    Publisher(staffed, "w1", pool=pool).publish_batch(claim_all(staffed))
-    (states,) = seen_at_first_send
-    assert all(marker is not None and attempts == 1 for marker, attempts in states)
+    Publisher(staffed, "w1").publish_batch(claim_all(staffed))  # no pool: sent one after another
+    ((first, first_attempts), *rest) = seen_at_first_send[0]
+    assert first is not None and first_attempts == 1
+    assert rest == [(None, 0)] * 3
+
+
+def test_a_crash_after_preparing_sends_nothing_and_leaves_every_publication_to_schedule_again(
+        staffed: Practice, platform: LoopbackPlatform) -> None:
+    from socialtui.dispatch.reconcile import reconcile
+
+    post_ids = due_posts(staffed, 4)
+    batch = Publisher(staffed, "w1").prepare(claim_all(staffed))
+    assert len(batch.ready) == 4  # ... and then the worker is killed
+    assert reconcile(staffed, "w2", dry_run=False) == {"rescheduled": 4, "published": 0, "needs_attention": 0}
+    assert [publication(staffed, p).status for p in post_ids] == ["scheduled"] * 4
+    assert platform.count() == 0
 
 
 def test_recording_a_batch_locks_the_audit_head_once(staffed: Practice, platform: LoopbackPlatform,
