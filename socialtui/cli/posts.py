@@ -100,11 +100,11 @@ def post_edit(state: AppState, /, post_id: int, expected_version: int | None, **
 @pass_state
 def post_list(state: AppState, date_from: str | None, date_to: str | None, statuses: tuple[str, ...], as_json: bool) -> None:
     """List posts, by due time."""
-    practice = state.practice
+    practice = state.practice_for_reading
     first, last = optional_date(date_from), optional_date(date_to)
     start = day_bounds(first, practice.zone)[0] if first else None
     end = day_bounds(last, practice.zone)[1] if last else None
-    with practice.store.session() as session:
+    with practice.store.reading() as session:
         posts = list_posts(session, start=start, end=end, statuses=statuses or None)
         if as_json:
             echo_json([post_record(p, practice.zone) for p in posts])

@@ -119,11 +119,27 @@ class Store:
         except OperationalError as exc:
             raise _store_error(exc, self.url) from None
 
+    def is_current(self) -> bool:
+        """Whether every migration is applied already (reads only; takes no write lock).
+
+        Raises:
+            StoreError: the database cannot be reached.
+        """
+        from alembic.config import Config as AlembicConfig
+
+        cfg = AlembicConfig()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        try:
+            return self._at_head(cfg)
+        except OperationalError as exc:
+            raise _store_error(exc, self.url) from None
+
     def _at_head(self, cfg: Any) -> bool:
         from alembic.runtime.migration import MigrationContext
         from alembic.script import ScriptDirectory
 
         with self.engine.connect() as conn:
+            conn.execution_options(**{READ_ONLY: True})  # looking takes no write lock
             if not inspect(conn).has_table("alembic_version"):
                 return False
             current = set(MigrationContext.configure(conn).get_current_heads())
