@@ -121,6 +121,7 @@ def main() -> None:
     """Entry point: run the CLI, turning socialtui errors into a message and a hint."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
+        _refuse_undecodable_arguments(sys.argv[1:])
         cli.main(standalone_mode=False)
     except SocialTuiError as exc:
         click.secho(f"error: {exc.message}", err=True, fg="red")
@@ -146,20 +147,50 @@ def main() -> None:
         sys.exit(70)
 
 
+def _refuse_undecodable_arguments(args: list[str]) -> None:
+    """Refuse an argument that is not valid UTF-8 (the shell hands Python surrogate escapes).
+
+    Such text cannot be stored, checked or printed; the message names the option,
+    never the text, which may be about a patient.
+
+    Raises:
+        ValidationError: an argument is not valid UTF-8.
+    """
+    from socialtui.errors import ValidationError
+
+    for index, arg in enumerate(args):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            option = arg.partition("=")[0] if arg.startswith("--") else (args[index - 1] if index and args[index - 1].startswith("-") else "")
+            where = f"The value of {option}" if option else f"Argument {index + 1}"
+            raise ValidationError(f"{where} is not valid UTF-8 text.",
+                                  "Set the terminal to UTF-8 (e.g. LANG=en_US.UTF-8), or type the text in the app.") from None
+
+
 def _write_crash_report() -> str:
-    """Save the traceback (frames and exception types only, no values) and return its path."""
+    """Save the traceback (frames and exception types only, no values) and return its path.
+
+    The folder is made 0700 and the file 0600 whatever the umask, and two crashes
+    never share a file.
+    """
+    import os
     import traceback
+    import uuid
     from datetime import datetime
     from pathlib import Path
 
     import platformdirs
 
     folder = Path(platformdirs.user_log_dir("socialtui"))
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.txt"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}-{uuid.uuid4().hex[:6]}.txt"
     exc_type, exc, tb = sys.exc_info()
     frames = "".join(traceback.format_tb(tb))
-    path.write_text(f"{frames}{exc_type.__name__ if exc_type else 'Exception'}\n", encoding="utf-8")
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.fchmod(descriptor, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as report:
+        report.write(f"{frames}{exc_type.__name__ if exc_type else 'Exception'}\n")
     return str(path)
 
 
