@@ -24,6 +24,7 @@ from socialtui.store.models import Account, Heartbeat, Publication
 from .cli import socialtui
 from .loopback import Answer, LoopbackPlatform
 from .scheduling import approved_posts, clean_text, post_row, publication
+from .serving import wait_until
 
 GRACE = timedelta(minutes=30)
 SAME_TEXT = clean_text(7)
@@ -159,3 +160,38 @@ def test_status_shows_a_paused_account_and_the_posts_it_holds_up(staffed: Practi
     assert [(a["account"], [p["post_id"] for p in a["held_up"]]) for a in shown["paused_accounts"]] == [("hook", [post_id])]
     text = socialtui(staffed, "status").stdout
     assert "Paused accounts" in text and f"held up: post {post_id}" in text
+
+
+def test_a_killed_service_leaves_only_the_send_in_flight_to_a_person(
+        staffed: Practice, platform: LoopbackPlatform, serve: Any) -> None:
+    post_ids = due_now(staffed, *(clean_text(n) for n in range(20)))
+    crashed = serve(staffed.store.url, staffed.config_path, fault="pause-before-send:60")
+    assert wait_until(lambda: any(publication(staffed, p).marker for p in post_ids))
+    crashed.kill()  # one send had begun; the other 19 were claimed and prepared, never sent
+
+    restarted = serve(staffed.store.url, staffed.config_path)
+    started = restarted.wait_for_event("started")
+    assert (started["needs_attention"], started["rescheduled"]) == (1, 19)
+    assert wait_until(lambda: sum(publication(staffed, p).status == "published" for p in post_ids) == 19, timeout=30)
+    assert platform.count() == 19
+    assert restarted.terminate() == 0
+
+
+def test_a_service_killed_between_marker_and_send_never_records_another_posts_remote_id(
+        staffed: Practice, text_only: LoopbackPlatform, serve: Any) -> None:
+    first, second = due_now(staffed, SAME_TEXT, SAME_TEXT)
+    first_pub, second_pub = claim_all(staffed)
+    assert Publisher(staffed, "w1").publish_batch([first_pub]) == ["published"]
+    with staffed.store.session() as session:  # give the second back, as if never claimed
+        session.execute(update(Publication).where(Publication.id == second_pub)
+                        .values(status="scheduled", claimed_by=None, claimed_at=None))
+    crashed = serve(staffed.store.url, staffed.config_path, fault="pause-before-send:60")
+    assert wait_until(lambda: publication(staffed, second).marker is not None)
+    crashed.kill()
+
+    restarted = serve(staffed.store.url, staffed.config_path)
+    assert restarted.wait_for_event("started")["needs_attention"] == 1
+    pub = publication(staffed, second)
+    assert (pub.status, pub.remote_id) == ("needs_attention", None)
+    assert text_only.post_ids() == [first]
+    assert restarted.terminate() == 0
