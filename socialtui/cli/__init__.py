@@ -35,27 +35,6 @@ class AppState:
             self._practice.passphrase_source = self.read_passphrase
         return self._practice
 
-    @property
-    def practice_for_reading(self) -> Any:
-        """The practice opened for a command that only reads: no write lock taken on the way in.
-
-        Opening for a change migrates the store, records the check policy and syncs the
-        configured accounts, each in a write transaction; a read waits for none of them
-        (the next command that writes, or ``serve``, does them). A store not yet
-        migrated is opened as for a change.
-        """
-        if self._practice is None:
-            from socialtui.context import open_practice
-
-            practice = open_practice(self.config_path, self.db_url, as_staff=self.as_staff, dry_run=self.dry_run,
-                                     upgrade=False)
-            if not practice.store.is_current():
-                practice.close()
-                return self.practice
-            practice.passphrase_source = self.read_passphrase
-            self._practice = practice
-        return self._practice
-
     def read_passphrase(self, name: str) -> str:
         """``name``'s passphrase: from ``--passphrase-fd``, else a hidden prompt on a terminal.
 

@@ -30,7 +30,7 @@ def audit_verify(state: AppState, checkpoint_file: Any) -> None:
     """
     from socialtui import anchor
 
-    store = state.practice_for_reading.store
+    store = state.practice.store
     anchors = anchor.anchors_for(_engine_url(store))
     if checkpoint_file is not None:
         seq, digest = anchor.read_checkpoint(checkpoint_file.read())

@@ -100,7 +100,7 @@ def post_edit(state: AppState, /, post_id: int, expected_version: int | None, **
 @pass_state
 def post_list(state: AppState, date_from: str | None, date_to: str | None, statuses: tuple[str, ...], as_json: bool) -> None:
     """List posts, by due time."""
-    practice = state.practice_for_reading
+    practice = state.practice
     first, last = optional_date(date_from), optional_date(date_to)
     start = day_bounds(first, practice.zone)[0] if first else None
     end = day_bounds(last, practice.zone)[1] if last else None

@@ -55,7 +55,7 @@ def status(state: AppState, as_json: bool) -> None:
     from socialtui.dispatch.reconcile import STALE_AFTER
     from socialtui.lifecycle import ATTENTION
 
-    practice = state.practice_for_reading
+    practice = state.practice
     now = now_utc()
     with practice.store.reading() as session:
         beats = list(session.scalars(select(Heartbeat).order_by(Heartbeat.beat_at.desc()).limit(5)))

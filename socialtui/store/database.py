@@ -142,25 +142,6 @@ class Store:
                 raise
             raise _store_error(exc, self.url) from None
 
-    def is_current(self) -> bool:
-        """Whether every migration is applied already (reads only; takes no write lock).
-
-        Raises:
-            StoreError: the database cannot be reached.
-        """
-        from alembic.config import Config as AlembicConfig
-
-        cfg = AlembicConfig()
-        cfg.set_main_option("script_location", str(MIGRATIONS))
-        try:
-            return self._at_head(cfg)
-        except (OperationalError, sqlite3.DatabaseError) as exc:
-            raise _store_error(exc, self.url) from None
-        except DatabaseError as exc:
-            if not _not_a_database(exc):
-                raise
-            raise _store_error(exc, self.url) from None
-
     def _at_head(self, cfg: Any) -> bool:
         from alembic.runtime.migration import MigrationContext
         from alembic.script import ScriptDirectory
