@@ -136,7 +136,7 @@ def report(practice: object, platform: LoopbackPlatform, post_ids: list[int], in
     stranded = sum(1 for s in status.values() if s == "publishing")
     print(f"received    {sum(received.values())} POSTs, {len(received)} distinct posts, {duplicates} duplicates")
     print(f"lost        {len(silent)} silent losses ({len(wrongly_published)} marked published but never received)")
-    print(f"attention   {attention} needs_attention; {in_flight} sends had begun at the kills")
+    print(f"attention   {attention} needs_attention; {in_flight} sends begun and not yet recorded at the kills")
     print(f"stranded    {stranded} still publishing; {sum(1 for s in status.values() if s == 'scheduled')} still scheduled")
     missed = []
     if duplicates:

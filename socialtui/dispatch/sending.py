@@ -1,9 +1,10 @@
 """Send a prepared batch: one adapter per account, live sends in parallel threads.
 
-Each send first calls ``begin``, which commits that one publication's marker
-(and reads what a look on the platform must exclude): a crash at any point
-leaves at most the sends in flight with a marker, and every publication without
-one provably never reached the platform, so :mod:`reconcile` schedules it again.
+No send starts before ``begin`` has committed its marker (and read what a look on
+the platform must exclude), a few publications at a time just ahead of their
+sends: a crash leaves at most the sends in flight and a handful begun ahead with
+markers, and every publication without one provably never reached the platform,
+so :mod:`reconcile` schedules it again.
 What each send ended in comes back as a :class:`Sent`, recorded later in one
 transaction by :mod:`socialtui.dispatch.outcomes`.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
@@ -75,8 +77,10 @@ class SendStart:
     """Another publication of the same text on the account may be on its way: a match is ambiguous."""
 
 
-Begin = Callable[[Prepared], SendStart | None]
-"""Commits one publication's marker just before its send; None when it is no longer ours."""
+Begin = Callable[[Sequence[Prepared]], Mapping[int, SendStart | None]]
+"""Commits a wave's markers just before its sends: publication id -> how to start, or None when no longer ours."""
+SEND_WAVE = 8
+"""Sends whose markers are committed in one transaction: the one about to go out and those next in line."""
 
 
 def find_earlier(adapter: Adapter, marker: str, since: datetime, start: SendStart) -> PublishResult | None:
@@ -101,8 +105,11 @@ def send_batch(practice: Practice, batch: Sequence[Prepared], accounts: Mapping[
                credentials: CredentialStore | None = None, pool: Executor | None = None) -> list[Sent]:
     """Send every prepared publication once; the results in ``batch`` order. Never raises.
 
-    ``begin`` runs just before each send (in the send's thread): a store that fails
-    there stops that send, which comes back with the error, and nothing was sent.
+    No send starts before ``begin`` has committed its marker. ``begin`` takes the
+    publications a few at a time (the one about to be sent and up to
+    :data:`SEND_WAVE` - 1 next in line), so a crash leaves at most the sends in
+    flight and a handful begun ahead unknown. A store that fails in ``begin``
+    stops those sends, which come back with the error: none of them was sent.
 
     Each account gets one adapter (and so one HTTP session) for the whole batch.
     Live sends run on ``pool``: first one per account, so an adapter builds its
@@ -112,13 +119,42 @@ def send_batch(practice: Practice, batch: Sequence[Prepared], accounts: Mapping[
     """
     targets = {account_id: _Target.build(practice, accounts[account_id], dry_run=dry, credentials=credentials)
                for account_id, dry in {p.account_id: p.dry_run for p in batch}.items()}
-    sent = {p.pub_id: targets[p.account_id].send(p, begin) for p in batch if p.dry_run}
     live = [p for p in batch if not p.dry_run]
     firsts = {p.account_id: p for p in reversed(live)}
     first_ids = {p.pub_id for p in firsts.values()}
-    for group in (list(firsts.values()), [p for p in live if p.pub_id not in first_ids]):
-        sent |= {s.pub_id: s for s in _run(pool, [partial(targets[p.account_id].send, p, begin) for p in group])}
+    groups = ([p for p in batch if p.dry_run], list(firsts.values()), [p for p in live if p.pub_id not in first_ids])
+    starts = _Starts(begin, groups, targets)
+    sent = {p.pub_id: targets[p.account_id].send(p, starts) for p in groups[0]}
+    for group in groups[1:]:
+        sent |= {s.pub_id: s for s in _run(pool, [partial(targets[p.account_id].send, p, starts) for p in group])}
     return [sent[p.pub_id] for p in batch]
+
+
+class _Starts:
+    """Begins sends a few at a time, in the order they will go out, as the first of each is about to."""
+
+    def __init__(self, begin: Begin, groups: Sequence[Sequence[Prepared]], targets: Mapping[int, _Target]) -> None:
+        # Never ahead into the next group: it waits for this one to finish (the first send per account).
+        self._position = {p.pub_id: (group, at) for group in groups for at, p in enumerate(group)}
+        self._begin = begin
+        self._targets = targets
+        self._started: dict[int, SendStart | None | PlatformError] = {}
+        self._lock = threading.Lock()
+
+    def get(self, prepared: Prepared) -> SendStart | None | PlatformError:
+        """How ``prepared``'s send starts: begun (its marker committed), no longer ours (None), or not begun (error)."""
+        with self._lock:
+            if prepared.pub_id not in self._started:
+                group, at = self._position[prepared.pub_id]
+                wave = [p for p in group[at:] if p.pub_id not in self._started
+                        and self._targets[p.account_id].ready][:SEND_WAVE] or [prepared]
+                try:
+                    self._started |= self._begin(wave)
+                except SocialTuiError as exc:
+                    # The markers are not committed, so nothing was sent: a store busy for a moment is worth another try.
+                    failed = PlatformError(f"Not sent: {exc.message}", "Will try again.", transient=True)
+                    self._started |= {p.pub_id: failed for p in wave}
+            return self._started[prepared.pub_id]
 
 
 @dataclass
@@ -145,16 +181,20 @@ class _Target:
             return cls(None, exc, captured)
         return cls(adapter, None, captured)
 
-    def send(self, prepared: Prepared, begin: Begin) -> Sent:
+    @property
+    def ready(self) -> bool:
+        """Whether a send would reach the platform (no need to commit a marker otherwise)."""
+        return self.adapter is not None and self.refused is None
+
+    def send(self, prepared: Prepared, starts: _Starts) -> Sent:
+        """Send one publication once its marker is committed; see :func:`send_batch`."""
         if self.adapter is None:
             return Sent(prepared.pub_id, error=self.error)
         if self.refused is not None:
             return Sent(prepared.pub_id, error=self.refused)
-        try:
-            start = begin(prepared)
-        except SocialTuiError as exc:
-            # The marker is not committed, so nothing was sent: a store busy for a moment is worth another try.
-            return Sent(prepared.pub_id, error=PlatformError(f"Not sent: {exc.message}", "Will try again.", transient=True))
+        start = starts.get(prepared)
+        if isinstance(start, PlatformError):
+            return Sent(prepared.pub_id, error=start)
         if start is None:
             return Sent(prepared.pub_id, skipped=True)
         _fault("before")

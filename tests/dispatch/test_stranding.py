@@ -77,7 +77,7 @@ def test_a_crash_between_marker_and_send_never_claims_another_posts_publication(
     first_pub, second_pub = claim_all(staffed)
     assert publisher.publish_batch([first_pub]) == ["published"]
     (ready,) = publisher.prepare([second_pub]).ready
-    assert publisher.begin(ready) is not None  # the marker is committed ... and the worker is killed
+    assert publisher.begin([ready])[ready.pub_id] is not None  # the marker is committed ... and the worker is killed
     assert reconcile(staffed, "w2", dry_run=False)["needs_attention"] == 1
     pub = publication(staffed, second)
     assert (pub.status, pub.remote_id) == ("needs_attention", None)
@@ -90,7 +90,7 @@ def test_a_running_service_settles_the_claims_of_a_worker_that_died(
     publisher = Publisher(staffed, "dead-worker")
     sent_pub, _ = claim_all(staffed, "dead-worker")
     (ready,) = publisher.prepare([sent_pub]).ready
-    publisher.begin(ready)
+    publisher.begin([ready])
     with staffed.store.session() as session:  # the send reaches the platform; the worker dies before recording it
         account = session.get(Account, ready.account_id)
         assert account is not None
@@ -133,8 +133,7 @@ def test_reconcile_builds_one_adapter_per_account_and_keeps_beating(
         staffed: Practice, platform: LoopbackPlatform, monkeypatch: pytest.MonkeyPatch) -> None:
     post_ids = due_now(staffed, *(clean_text(n) for n in range(12)))
     publisher = Publisher(staffed, "dead-worker")
-    for ready in publisher.prepare(claim_all(staffed, "dead-worker")).ready:
-        publisher.begin(ready)  # every send began; none reached the platform
+    publisher.begin(publisher.prepare(claim_all(staffed, "dead-worker")).ready)  # every send began; none reached the platform
     built: list[str] = []
     beats: list[int] = []
 
