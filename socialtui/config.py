@@ -185,6 +185,10 @@ def load_config(path: str | os.PathLike[str] | None = None, *, required: bool = 
         raw = tomllib.loads(file.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{file} is not valid TOML: {exc}.", "Fix the line it names; see config/socialtui.example.toml.") from None
+    except UnicodeDecodeError as exc:
+        line = file.read_bytes()[:exc.start].count(b"\n") + 1
+        raise ConfigError(f"{file} is not valid UTF-8 (line {line}).",
+                          "Save the file as UTF-8 in your editor, or retype the accented characters on that line.") from None
     except OSError as exc:
         raise ConfigError(f"Cannot read {file}: {exc.strerror}.", "Check the path and its permissions.") from None
     return parse_config(raw, file), file

@@ -182,16 +182,37 @@ def open_practice(
     config, path = load_config(config_path)
     store = Store(db_url or config.database.url or None, upgrade=upgrade)
     practice = Practice(config=config, config_path=path, store=store, as_staff=as_staff, dry_run=dry_run)
+    # Each step below looks first and takes the write lock only when it has something to write,
+    # so a command that only reads never waits for a service that is writing (SQLite).
     if upgrade:
         from socialtui.services.policy import observe_policy
 
         _require_practice_key(store)
-        with store.session() as session:
-            observe_policy(session, config)
+        if not _policy_recorded(store, config):
+            with store.session() as session:
+                observe_policy(session, config)
         practice.config = _enforced(store, config)
         practice.file_config = config
-    if upgrade and config.accounts:
+    if upgrade and config.accounts and not _accounts_in_sync(store, config):
         from socialtui.services.accounts import sync_configured_accounts
 
         sync_configured_accounts(practice)
     return practice
+
+
+def _policy_recorded(store: Store, config: Config) -> bool:
+    from socialtui.services.policy import latest_record, policy_fingerprint
+
+    with store.reading() as session:
+        previous = latest_record(session)
+        return previous is not None and previous.fingerprint == policy_fingerprint(config)
+
+
+def _accounts_in_sync(store: Store, config: Config) -> bool:
+    from sqlalchemy import select
+
+    from socialtui.store.models import Account
+
+    with store.reading() as session:
+        stored = {a.name: (a.platform, a.handle, a.dry_run) for a in session.scalars(select(Account))}
+    return all(stored.get(item.name) == (item.platform, item.handle, item.dry_run) for item in config.accounts)

@@ -68,8 +68,8 @@ class OutgoingPost:
     """Exactly what one publication sends: text, optional link, media, marker.
 
     ``marker`` lets the dispatcher find the post again after a crash; build it
-    with :func:`content_marker` (or use :meth:`create`), so that
-    :meth:`Adapter.find_by_marker` recognises the published text.
+    with :func:`publication_marker` (or :func:`content_marker`, as :meth:`create`
+    does), so that :meth:`Adapter.find_by_marker` recognises the published text.
     """
 
     post_id: int
@@ -171,6 +171,30 @@ def content_marker(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
 
 
+def publication_marker(text: str, publication_id: int) -> str:
+    """The marker of one publication: the text's :func:`content_marker`, then the publication's id.
+
+    Two publications of the same text on one account must never be taken for each
+    other: a platform that keeps the marker (a webhook) matches it whole, and one
+    that keeps only the text matches the fingerprint before the dash, with the
+    remote ids already recorded for the account excluded (see
+    :meth:`Adapter.find_by_marker`).
+
+    Args:
+        text: the post text, as sent.
+        publication_id: the local publication's id.
+
+    Returns:
+        ``<16 hex>-<publication id>``.
+    """
+    return f"{content_marker(text)}-{publication_id}"
+
+
+def marker_fingerprint(marker: str) -> str:
+    """The text fingerprint a marker carries (the whole marker when it names no publication)."""
+    return marker.partition("-")[0]
+
+
 def marker_matches(marker: str, remote_text: str) -> bool:
     """Whether a post read back from a platform carries ``marker``.
 
@@ -179,9 +203,9 @@ def marker_matches(marker: str, remote_text: str) -> bool:
         remote_text: the text of a post read from the platform.
 
     Returns:
-        True when the marker is in the text or is the text's fingerprint.
+        True when the marker is in the text or the text's fingerprint is the marker's.
     """
-    return bool(marker) and (marker in remote_text or content_marker(remote_text) == marker)
+    return bool(marker) and (marker in remote_text or content_marker(remote_text) == marker_fingerprint(marker))
 
 
 class Adapter(ABC):
@@ -278,14 +302,18 @@ class Adapter(ABC):
         """
 
     @abstractmethod
-    def find_by_marker(self, marker: str, since: datetime) -> PublishResult | None:
+    def find_by_marker(self, marker: str, since: datetime, exclude: frozenset[str] = frozenset()) -> PublishResult | None:
         """Find a post of ours published since ``since`` that carries ``marker``.
 
         Used after a crash to learn whether a post in ``publishing`` went out.
+        A platform that keeps only the text cannot tell two posts of the same
+        text apart: skip every post in ``exclude`` and keep looking, so that
+        another publication's post is never taken for this one.
 
         Args:
             marker: :attr:`OutgoingPost.marker` of the post we may have sent.
             since: when the attempt started (timezone-aware).
+            exclude: remote ids already recorded for other publications on this account.
 
         Returns:
             The post if found, else None.

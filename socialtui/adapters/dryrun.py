@@ -106,12 +106,13 @@ class DryRunAdapter(Adapter):
             remote_id: ignored.
         """
 
-    def find_by_marker(self, marker: str, since: datetime) -> PublishResult | None:
+    def find_by_marker(self, marker: str, since: datetime, exclude: frozenset[str] = frozenset()) -> PublishResult | None:
         """A dry run never reaches the platform.
 
         Args:
             marker: ignored.
             since: ignored.
+            exclude: ignored.
 
         Returns:
             None.

@@ -331,14 +331,14 @@ class FacebookAdapter(Adapter):
             args["after"] = after
         return items
 
-    def find_by_marker(self, marker: str, since: datetime) -> PublishResult | None:
+    def find_by_marker(self, marker: str, since: datetime, exclude: frozenset[str] = frozenset()) -> PublishResult | None:
         """See :meth:`Adapter.find_by_marker`; reads ``/{page}/posts``."""
 
         def search(graph: Any) -> PublishResult | None:
             posts = self._pages(graph, self.page_id, "posts", fields="id,message,created_time",
                                 since=int(since.timestamp()), limit=100)  # fmt: skip
             for item in posts:
-                if marker_matches(marker, str(item.get("message") or "")):
+                if str(item["id"]) not in exclude and marker_matches(marker, str(item.get("message") or "")):
                     return PublishResult(str(item["id"]), self.post_url(str(item["id"])))
             return None
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import requests
@@ -117,3 +119,27 @@ def malformed_response(label: str, action: str, status: int | None = None) -> Pl
         status=status,
         code="malformed",
     )
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header: a number of seconds or an HTTP date (RFC 9110).
+
+    Args:
+        value: the header, or None.
+        now: the current time (timezone-aware); defaults to the clock.
+
+    Returns:
+        The wait (never negative), or None when there is no usable header.
+    """
+    if not value or not value.strip():
+        return None
+    text = value.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # an HTTP date is always GMT
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())

@@ -24,7 +24,7 @@ from socialtui.adapters.base import (
     compose_text,
     unsupported,
 )
-from socialtui.adapters.http import TimeoutSession, malformed_response, network_error
+from socialtui.adapters.http import TimeoutSession, malformed_response, network_error, retry_after_seconds
 from socialtui.adapters.limits import PlatformLimits
 from socialtui.errors import PlatformError
 
@@ -75,13 +75,15 @@ class WebhookAdapter(Adapter):
         """DELETE ``<url>/<id>``; see :meth:`Adapter.delete`."""
         self._call("DELETE", f"{self.url.rstrip('/')}/{remote_id}", "deleting", missing_ok=True)
 
-    def find_by_marker(self, marker: str, since: datetime) -> PublishResult | None:
-        """GET ``<url>?marker=M``; see :meth:`Adapter.find_by_marker`."""
+    def find_by_marker(self, marker: str, since: datetime, exclude: frozenset[str] = frozenset()) -> PublishResult | None:
+        """GET ``<url>?marker=M``; the first answer not in ``exclude``; see :meth:`Adapter.find_by_marker`."""
         data = self._call("GET", self.url, "looking for a post", params={"marker": marker, "since": since.isoformat()})
         items = data.get("data", []) if isinstance(data, dict) else []
-        if not items:
+        # An endpoint may match on the text alone: never take another publication's post for this one.
+        mine = [item for item in items if str(item["id"]) not in exclude]
+        if not mine:
             return None
-        return PublishResult(str(items[0]["id"]), items[0].get("url"))
+        return PublishResult(str(mine[0]["id"]), mine[0].get("url"))
 
     def list_comments(self, remote_id: str, since: datetime | None = None) -> list[RemoteComment]:
         """A webhook has no comments; see :meth:`Adapter.list_comments`."""
@@ -104,14 +106,16 @@ class WebhookAdapter(Adapter):
         status = response.status_code
         if missing_ok and status == 404:
             return {}
-        if status in (401, 403):
+        if status == 401:
             raise PlatformError(f"The webhook refused the request while {action} (HTTP {status}).", self.reconnect_hint,
-                                auth=status == 401, status=status)
+                                auth=True, status=status)
+        if status == 403:  # the credentials were accepted: reconnecting would not help
+            raise PlatformError(f"The webhook refused the request while {action} (HTTP {status}).",
+                                "The endpoint does not allow this post; check with whoever runs it.", status=status)
         if status == 429 or status >= 500:
-            retry = response.headers.get("Retry-After")
             raise PlatformError(f"The webhook is busy or failing (HTTP {status}) while {action}.", "Will retry.",
                                 transient=True, status=status,
-                                retry_after=float(retry) if retry and retry.isdigit() else None)
+                                retry_after=retry_after_seconds(response.headers.get("Retry-After")))
         if status >= 400:
             raise PlatformError(f"The webhook rejected the request while {action} (HTTP {status}).",
                                 "Check what the endpoint expects.", status=status)

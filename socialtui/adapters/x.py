@@ -334,7 +334,7 @@ class XAdapter(Adapter):
 
         return self._call("checking the account", me)
 
-    def find_by_marker(self, marker: str, since: datetime) -> PublishResult | None:
+    def find_by_marker(self, marker: str, since: datetime, exclude: frozenset[str] = frozenset()) -> PublishResult | None:
         """See :meth:`Adapter.find_by_marker`; reads ``GET /2/users/:id/tweets``."""
         user_id = self._own_user_id()
 
@@ -346,7 +346,7 @@ class XAdapter(Adapter):
                     params["pagination_token"] = token
                 body = client.get_users_tweets(user_id, user_auth=self.uses_oauth1, **params)
                 for tweet in body.get("data") or []:
-                    if marker_matches(marker, str(tweet["text"])):
+                    if str(tweet["id"]) not in exclude and marker_matches(marker, str(tweet["text"])):
                         return PublishResult(str(tweet["id"]), self.post_url(str(tweet["id"])))
                 token = (body.get("meta") or {}).get("next_token")
                 if not token:

@@ -101,6 +101,7 @@ def main() -> None:
     """Entry point: run the CLI, turning socialtui errors into a message and a hint."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
+        _refuse_undecodable_arguments(sys.argv[1:])
         cli.main(standalone_mode=False)
     except SocialTuiError as exc:
         click.secho(f"error: {exc.message}", err=True, fg="red")
@@ -124,6 +125,27 @@ def main() -> None:
         click.secho("error: socialtui hit an internal problem; nothing further was changed.", err=True, fg="red")
         click.echo(f"hint: please send {report} to your IT contact (it holds no post text or secret).", err=True)
         sys.exit(70)
+
+
+def _refuse_undecodable_arguments(args: list[str]) -> None:
+    """Refuse an argument that is not valid UTF-8 (the shell hands Python surrogate escapes).
+
+    Such text cannot be stored, checked or printed; the message names the option,
+    never the text, which may be about a patient.
+
+    Raises:
+        ValidationError: an argument is not valid UTF-8.
+    """
+    from socialtui.errors import ValidationError
+
+    for index, arg in enumerate(args):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            option = arg.partition("=")[0] if arg.startswith("--") else (args[index - 1] if index and args[index - 1].startswith("-") else "")
+            where = f"The value of {option}" if option else f"Argument {index + 1}"
+            raise ValidationError(f"{where} is not valid UTF-8 text.",
+                                  "Set the terminal to UTF-8 (e.g. LANG=en_US.UTF-8), or type the text in the app.") from None
 
 
 def _register() -> None:

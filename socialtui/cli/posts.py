@@ -104,7 +104,7 @@ def post_list(state: AppState, date_from: str | None, date_to: str | None, statu
     first, last = optional_date(date_from), optional_date(date_to)
     start = day_bounds(first, practice.zone)[0] if first else None
     end = day_bounds(last, practice.zone)[1] if last else None
-    with practice.store.session() as session:
+    with practice.store.reading() as session:
         posts = list_posts(session, start=start, end=end, statuses=statuses or None)
         if as_json:
             echo_json([post_record(p, practice.zone) for p in posts])

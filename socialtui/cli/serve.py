@@ -9,11 +9,11 @@ from typing import Any
 from types import FrameType
 
 import click
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from socialtui.cli import AppState, echo_json, pass_state
 from socialtui.practice_time import format_local, now_utc
-from socialtui.store.models import Heartbeat, OutboxEntry, Post, Publication
+from socialtui.store.models import Account, Heartbeat, OutboxEntry, Post, Publication
 
 
 @click.command("serve")
@@ -51,12 +51,13 @@ def serve(state: AppState, dry_run_flag: bool, once: bool) -> None:
 @pass_state
 def status(state: AppState, as_json: bool) -> None:
     """The service's heartbeat, the next due posts, and everything that needs a person."""
+    from socialtui.dispatch.claims import claim_bound
     from socialtui.dispatch.reconcile import STALE_AFTER
     from socialtui.lifecycle import ATTENTION
 
     practice = state.practice
     now = now_utc()
-    with practice.store.session() as session:
+    with practice.store.reading() as session:
         beats = list(session.scalars(select(Heartbeat).order_by(Heartbeat.beat_at.desc()).limit(5)))
         due = list(session.scalars(select(Publication).where(Publication.status == "scheduled", Publication.due_at >= now)
                                    .order_by(Publication.due_at).limit(10)))
@@ -67,6 +68,19 @@ def status(state: AppState, as_json: bool) -> None:
             "next_due": [{"post_id": p.post_id, "account": p.account.name, "due_local": format_local(p.due_at, practice.zone)} for p in due],
             "attention": [{"post_id": p.id, "status": p.status, "reason": p.status_reason,
                            "due_local": format_local(p.due_at, practice.zone)} for p in attention],
+            "stuck_publishing": [{"post_id": p.post_id, "account": p.account.name, "worker": p.claimed_by,
+                                  "since_local": format_local(p.claimed_at, practice.zone) if p.claimed_at else None}
+                                 for p in session.scalars(select(Publication).where(
+                                     Publication.status == "publishing",
+                                     or_(Publication.claimed_at.is_(None),
+                                         Publication.claimed_at < now - claim_bound(practice.config))).order_by(Publication.id))],
+            "paused_accounts": [{"account": a.name, "since_local": format_local(a.paused_at, practice.zone) if a.paused_at else None,
+                                 "reason": a.paused_reason,
+                                 "held_up": [{"post_id": p.post_id, "due_local": format_local(p.due_at, practice.zone)}
+                                             for p in session.scalars(select(Publication).where(
+                                                 Publication.account_id == a.id, Publication.status == "scheduled")
+                                                 .order_by(Publication.due_at))]}
+                                for a in session.scalars(select(Account).where(Account.paused_at.is_not(None)).order_by(Account.name))],
         }
     from socialtui.cli.policy import echo_policy, policy_report
 
@@ -82,6 +96,16 @@ def status(state: AppState, as_json: bool) -> None:
         click.echo(f"  {item['due_local']:<22} post {item['post_id']:<5} -> {item['account']}")
     if not data["next_due"]:
         click.echo("  nothing scheduled")
+    if data["paused_accounts"]:
+        click.echo("\nPaused accounts (nothing is sent to them until they are reconnected):")
+        for account in data["paused_accounts"]:
+            click.echo(f"  {account['account']:<20} since {account['since_local']}: {account['reason'] or ''}")
+            for item in account["held_up"]:
+                click.echo(f"    held up: post {item['post_id']:<5} due {item['due_local']}")
+    if data["stuck_publishing"]:
+        click.echo("\nStuck in publishing (a running service settles these; otherwise start one):")
+        for item in data["stuck_publishing"]:
+            click.echo(f"  post {item['post_id']:<5} -> {item['account']:<16} claimed {item['since_local']} by {item['worker']}")
     click.echo("\nNeeds attention:")
     for item in data["attention"]:
         click.echo(f"  post {item['post_id']:<5} {item['status']:<16} {item['due_local']:<22} {item['reason'] or ''}")

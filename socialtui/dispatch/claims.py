@@ -7,12 +7,17 @@ PostgreSQL never send the same publication twice.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select, update
+from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 
 from socialtui.lifecycle import PostStatus, transition
 from socialtui.store.models import Account, Post, Publication
+
+if TYPE_CHECKING:
+    from socialtui.config import Config
 
 
 def claim_due(session: Session, worker_id: str, now: datetime, *, limit: int = 50, grace: timedelta) -> list[int]:
@@ -46,7 +51,8 @@ def claim_due(session: Session, worker_id: str, now: datetime, *, limit: int = 5
     claimed = session.execute(
         update(Publication)
         .where(Publication.id.in_(ids), Publication.status == "scheduled")
-        .values(status="publishing", claimed_by=worker_id, claimed_at=now)
+        # No marker until its send begins: a claim that crashes before then was provably never sent.
+        .values(status="publishing", claimed_by=worker_id, claimed_at=now, marker=None)
         .returning(Publication.id, Publication.post_id)
         .execution_options(synchronize_session=False)
     ).all()
@@ -80,12 +86,22 @@ def sweep_missed(session: Session, now: datetime, *, grace: timedelta, actor: st
     return missed
 
 
-def stale_claims(session: Session, live_workers: set[str]) -> list[Publication]:
-    """Publications left in ``publishing`` by a worker that is no longer alive."""
-    query = select(Publication).where(
-        Publication.status == "publishing",
-        or_(Publication.claimed_by.is_(None), Publication.claimed_by.not_in(live_workers or {""})),
-    )
+CLAIM_BOUND = timedelta(minutes=10)
+"""The least time a claim may stay in ``publishing`` before it counts as stale whoever holds it."""
+
+
+def claim_bound(config: Config) -> timedelta:
+    """How long a claim may stay in ``publishing``: well past what a batch of slow sends takes."""
+    return max(CLAIM_BOUND, timedelta(seconds=20 * config.dispatch.http_timeout_seconds))
+
+
+def stale_claims(session: Session, live_workers: set[str], *, claimed_before: datetime | None = None) -> list[Publication]:
+    """Publications in ``publishing`` whose worker is no longer alive, or claimed before ``claimed_before``."""
+    stale: list[ColumnElement[bool]] = [Publication.claimed_by.is_(None),
+                                        Publication.claimed_by.not_in(live_workers or {""})]
+    if claimed_before is not None:
+        stale += [Publication.claimed_at.is_(None), Publication.claimed_at < claimed_before]
+    query = select(Publication).where(Publication.status == "publishing", or_(*stale)).order_by(Publication.id)
     return list(session.scalars(query))
 
 

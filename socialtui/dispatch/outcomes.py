@@ -93,7 +93,9 @@ def _failure(session: Session, pub: Publication, error: SocialTuiError, *, actor
             pub.status, pub.next_attempt_at = "scheduled", retry_at
             return "retrying"
         pub.status = "needs_attention"
-        pub.last_error = f"Retries ran out within the grace window. Last error: {pub.last_error}"
+        # The error's own hint ("Will retry.") no longer holds: say what a person can do instead.
+        pub.last_error = (f"Retries ran out within the grace window. Last error: {error.message} "
+                          "Check the platform, then retry or reschedule the post.")
         return "needs_attention"
     pub.status = "failed"
     return "failed"

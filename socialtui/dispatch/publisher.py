@@ -1,12 +1,19 @@
 """Send claimed publications, exactly once, a batch at a time, and record the outcomes.
 
-A batch takes three transactions whatever its size:
+A batch goes through these steps:
 
-1. prepare: load every post, verify the approval hash and re-run the checks; an
-   error finding or any change since approval holds the post instead. The others
-   get their content marker and attempt count, committed **before** any send;
-2. send (no transaction): one adapter per account, live sends in parallel threads;
-3. record: every outcome, its audit event and the posts' new statuses.
+1. prepare (a reading session, no write lock): load every post, verify the
+   approval hash and re-run the checks; an error finding or any change since
+   approval holds the post instead (a short write of its own). Nothing is written
+   for the others: their claim (which clears any earlier marker) is all a crash
+   would find, and reconcile schedules them again;
+2. send (no long transaction): one adapter per account, live sends in parallel
+   threads. No send starts before its marker and attempt count are committed
+   (:meth:`Publisher.begin`, a few publications at a time just ahead of their
+   sends), so a crash leaves at most the sends in flight and a handful begun
+   ahead unknown. A retry first looks on the platform, excluding the remote ids already
+   recorded for the account, so a post of the same text is never taken for this one;
+3. record (one transaction): every outcome, its audit event and the posts' new statuses.
 
 Transient errors retry with backoff inside the grace window; permanent ones fail
 with the platform's message; an auth error pauses the account.
@@ -23,14 +30,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from socialtui.adapters.base import OutgoingMedia, OutgoingPost, content_marker
+from socialtui.adapters.base import OutgoingMedia, OutgoingPost, marker_fingerprint, publication_marker
 from socialtui.context import Practice
 from socialtui.credentials import CredentialStore
 from socialtui.dispatch.outcomes import record_outcomes
-from socialtui.dispatch.sending import Prepared, Sent, send_batch
+from socialtui.dispatch.sending import Prepared, SendStart, Sent, send_batch
 from socialtui.dispatch.verdicts import CheckVerdicts
 from socialtui.errors import PlatformError, SocialTuiError
 from socialtui.lifecycle import PostStatus, transition
@@ -97,45 +104,58 @@ class Publisher:
         return self.deliver(self.prepare(pub_ids))
 
     def prepare(self, pub_ids: Sequence[int]) -> Batch:
-        """In one transaction: re-verify each post, hold the failing ones, commit the others' markers.
+        """Re-verify each post and hold the failing ones; the others are ready to send.
+
+        The checks run in a reading session: preparing the next batch never holds the
+        SQLite write lock that the sends of the current one need for their markers.
+        Only holding a post writes, in a short transaction of its own.
 
         Raises:
             StoreError: the store cannot be reached; nothing was sent.
         """
         batch = Batch(pub_ids)
         today = date.today()
-        with self.practice.store.session() as session:
+        problems: dict[int, str] = {}
+        with self.practice.store.reading() as session:
             pubs = session.scalars(select(Publication).where(Publication.id.in_(pub_ids)).order_by(Publication.id)
                                    .options(selectinload(Publication.post).options(*POST_FOR_DISPATCH))).all()
             names = staff_names_of(session)
-            problems: dict[int, str] = {}
             for pub in pubs:
-                # A post held for an earlier publication of this batch has already moved this one to held.
                 if pub.status != "publishing" or pub.claimed_by != self.worker_id:
                     continue
                 post = pub.post
                 if post.id not in problems:
                     problems[post.id] = self._why_hold(session, post, names, today)
-                if problem := problems[post.id]:
-                    _hold(session, post, actor=self.worker_id, reason=problem)
-                    log.warning("held at dispatch", extra={"post_id": post.id, "pub_id": pub.id, "reason": problem})
+                if problems[post.id]:
                     continue
                 account = pub.account
                 batch.labels[pub.id] = {"post_id": post.id, "pub_id": pub.id, "account": account.name}
                 try:
                     text = text_for(post, account.platform)
-                    outgoing = OutgoingPost(post_id=post.id, text=text, link=post.link, marker=content_marker(text),
+                    outgoing = OutgoingPost(post_id=post.id, text=text, link=post.link,
+                                            marker=publication_marker(text, pub.id),
                                             media=tuple(outgoing_media(m.path, m.sha256) for m in post.media))
                 except SocialTuiError as exc:
                     batch.failed.append(Sent(pub.id, error=exc))
                     continue
-                tried_before = pub.attempts > 0 and pub.marker == outgoing.marker
-                pub.marker = outgoing.marker
-                pub.attempts += 1
+                # Any earlier attempt may have reached the platform (a timeout after a publish).
+                tried_before = pub.attempts > 0
                 batch.accounts[account.id] = account
                 batch.ready.append(Prepared(pub.id, post.id, account.id, outgoing, self.dry_run or account.dry_run,
                                             tried_before=tried_before, due_at=pub.due_at))
+            session.expunge_all()  # the accounts outlive the session; its rollback must not expire them
+        if held := {post_id: problem for post_id, problem in problems.items() if problem}:
+            self._hold_all(held)
         return batch
+
+    def _hold_all(self, held: dict[int, str]) -> None:
+        with self.practice.store.session() as session:
+            posts = session.scalars(select(Post).where(Post.id.in_(held)).order_by(Post.id)
+                                    .options(selectinload(Post.publications))).all()
+            for post in posts:
+                if any(p.status == "publishing" and p.claimed_by == self.worker_id for p in post.publications):
+                    _hold(session, post, actor=self.worker_id, reason=held[post.id])
+                    log.warning("held at dispatch", extra={"post_id": post.id, "reason": held[post.id]})
 
     def deliver(self, batch: Batch) -> list[str]:
         """Send a prepared batch, then record every outcome in one transaction; outcome names in claim order.
@@ -144,8 +164,9 @@ class Publisher:
             StoreError: the outcomes could not be stored; the publications stay ``publishing``
                 with their markers, for :func:`~socialtui.dispatch.reconcile.reconcile`.
         """
-        sent = send_batch(self.practice, batch.ready, batch.accounts, credentials=self._credentials, pool=self._pool)
-        done = batch.failed + sent
+        sent = send_batch(self.practice, batch.ready, batch.accounts, self.begin, credentials=self._credentials,
+                          pool=self._pool)
+        done = batch.failed + [each for each in sent if not each.skipped]
         outcomes: dict[int, str] = {}
         if done:
             with self.practice.store.session() as session:
@@ -158,6 +179,39 @@ class Publisher:
                 log.info("publication %s", outcomes[each.pub_id], extra=batch.labels[each.pub_id] | why)
         return [outcomes.get(pub_id, "skipped") for pub_id in batch.pub_ids]
 
+    def begin(self, wave: Sequence[Prepared]) -> dict[int, SendStart | None]:
+        """In one transaction, just before their sends: commit each publication's marker and attempt.
+
+        A publication no longer ours (reconciled, or claimed again) maps to None and is
+        not sent. A retry also learns here what a look on the platform must not take for
+        its post: the remote ids recorded for other publications on the account, and
+        whether another publication of the same text may be in flight.
+
+        Raises:
+            StoreError: the store cannot be reached; nothing of the wave was sent.
+        """
+        by_id = {p.pub_id: p for p in wave}
+        with self.practice.store.session() as session:
+            for prepared in wave:
+                session.execute(
+                    update(Publication)
+                    .where(Publication.id == prepared.pub_id, Publication.status == "publishing",
+                           Publication.claimed_by == self.worker_id)
+                    .values(marker=prepared.outgoing.marker, attempts=Publication.attempts + 1)
+                    .execution_options(synchronize_session=False))
+            ours = set(session.scalars(select(Publication.id).where(
+                Publication.id.in_(by_id), Publication.status == "publishing",
+                Publication.claimed_by == self.worker_id)))
+            starts: dict[int, SendStart | None] = {}
+            for pub_id, prepared in by_id.items():
+                if pub_id not in ours:
+                    starts[pub_id] = None
+                elif prepared.tried_before and not prepared.dry_run:
+                    starts[pub_id] = look_out_for(session, pub_id, prepared.account_id, prepared.outgoing.marker)
+                else:
+                    starts[pub_id] = SendStart()
+        return starts
+
     def _why_hold(self, session: Session, post: Post, staff_names: Sequence[str], today: date) -> str:
         approval = current_approval(post)
         if approval is None or approval.content_hash != content_fingerprint(post):
@@ -165,6 +219,16 @@ class Publisher:
         subject = subject_for(session, post, self.practice.config, staff_names=staff_names, today=today)
         errors = self.verdicts.errors(post.id, subject)
         return f"checks failed at dispatch: {', '.join(errors)}" if errors else ""
+
+
+def look_out_for(session: Session, pub_id: int, account_id: int, marker: str) -> SendStart:
+    """What a look on the platform for ``pub_id``'s post must not be confused by."""
+    others = (Publication.account_id == account_id, Publication.id != pub_id)
+    recorded = session.scalars(select(Publication.remote_id).where(*others, Publication.remote_id.is_not(None)))
+    in_flight = session.scalar(select(func.count()).select_from(Publication).where(
+        *others, Publication.status == "publishing",
+        Publication.marker.like(f"{marker_fingerprint(marker)}-%")))
+    return SendStart(exclude=frozenset(r for r in recorded if r), rivals=bool(in_flight))
 
 
 def _hold(session: Session, post: Post, *, actor: str, reason: str) -> None:

@@ -1,15 +1,19 @@
 """Send a prepared batch: one adapter per account, live sends in parallel threads.
 
-Nothing here touches the store: every publication of the batch already has its
-marker committed, so a crash at any point leaves something :mod:`reconcile` can
-settle. What each send ended in comes back as a :class:`Sent`, recorded later
-in one transaction by :mod:`socialtui.dispatch.outcomes`.
+No send starts before ``begin`` has committed its marker (and read what a look on
+the platform must exclude), a few publications at a time just ahead of their
+sends: a crash leaves at most the sends in flight and a handful begun ahead with
+markers, and every publication without one provably never reached the platform,
+so :mod:`reconcile` schedules it again.
+What each send ended in comes back as a :class:`Sent`, recorded later in one
+transaction by :mod:`socialtui.dispatch.outcomes`.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
@@ -37,7 +41,7 @@ FAULT_ENV = "SOCIALTUI_TEST_FAULT"
 
 @dataclass(frozen=True)
 class Prepared:
-    """What one publication will send, read from the store (marker committed) before the platform call."""
+    """What one publication will send, read from the store before the platform call."""
 
     pub_id: int
     post_id: int
@@ -59,11 +63,53 @@ class Sent:
     dry_run: bool = False
     outbox: tuple[tuple[str, list[RenderedRequest]], ...] = field(default=())
     """A dry run's rendered requests, ``(platform, requests)``, for the outbox."""
+    skipped: bool = False
+    """Not sent and nothing to record: the publication was no longer ours when its send began."""
 
 
-def send_batch(practice: Practice, batch: Sequence[Prepared], accounts: Mapping[int, Account], *,
+@dataclass(frozen=True)
+class SendStart:
+    """What the store said as one send began (its marker committed)."""
+
+    exclude: frozenset[str] = frozenset()
+    """Remote ids already recorded for other publications on the account: never this one's post."""
+    rivals: bool = False
+    """Another publication of the same text on the account may be on its way: a match is ambiguous."""
+
+
+Begin = Callable[[Sequence[Prepared]], Mapping[int, SendStart | None]]
+"""Commits a wave's markers just before its sends: publication id -> how to start, or None when no longer ours."""
+SEND_WAVE = 8
+"""Sends whose markers are committed in one transaction: the one about to go out and those next in line."""
+
+
+def find_earlier(adapter: Adapter, marker: str, since: datetime, start: SendStart) -> PublishResult | None:
+    """Look on the platform for a post an earlier attempt may have published.
+
+    Raises:
+        PlatformError: the platform failed, or what it found may be another publication's post
+            (``UNKNOWN_OUTCOME``: a person decides).
+    """
+    # Only ask with ``exclude`` when there is something to exclude: an adapter written
+    # before the argument existed still works, and the check below covers it.
+    found = (adapter.find_by_marker(marker, since, exclude=start.exclude) if start.exclude
+             else adapter.find_by_marker(marker, since))
+    if found is not None and (found.remote_id in start.exclude or start.rivals):
+        raise PlatformError(
+            "A post with the same text is on the platform, but it may belong to another publication on this account.",
+            "Check the platform, then retry or mark it published.", code=UNKNOWN_OUTCOME)
+    return found
+
+
+def send_batch(practice: Practice, batch: Sequence[Prepared], accounts: Mapping[int, Account], begin: Begin, *,
                credentials: CredentialStore | None = None, pool: Executor | None = None) -> list[Sent]:
     """Send every prepared publication once; the results in ``batch`` order. Never raises.
+
+    No send starts before ``begin`` has committed its marker. ``begin`` takes the
+    publications a few at a time (the one about to be sent and up to
+    :data:`SEND_WAVE` - 1 next in line), so a crash leaves at most the sends in
+    flight and a handful begun ahead unknown. A store that fails in ``begin``
+    stops those sends, which come back with the error: none of them was sent.
 
     Each account gets one adapter (and so one HTTP session) for the whole batch.
     Live sends run on ``pool``: first one per account, so an adapter builds its
@@ -73,13 +119,42 @@ def send_batch(practice: Practice, batch: Sequence[Prepared], accounts: Mapping[
     """
     targets = {account_id: _Target.build(practice, accounts[account_id], dry_run=dry, credentials=credentials)
                for account_id, dry in {p.account_id: p.dry_run for p in batch}.items()}
-    sent = {p.pub_id: targets[p.account_id].send(p) for p in batch if p.dry_run}
     live = [p for p in batch if not p.dry_run]
     firsts = {p.account_id: p for p in reversed(live)}
     first_ids = {p.pub_id for p in firsts.values()}
-    for group in (list(firsts.values()), [p for p in live if p.pub_id not in first_ids]):
-        sent |= {s.pub_id: s for s in _run(pool, [partial(targets[p.account_id].send, p) for p in group])}
+    groups = ([p for p in batch if p.dry_run], list(firsts.values()), [p for p in live if p.pub_id not in first_ids])
+    starts = _Starts(begin, groups, targets)
+    sent = {p.pub_id: targets[p.account_id].send(p, starts) for p in groups[0]}
+    for group in groups[1:]:
+        sent |= {s.pub_id: s for s in _run(pool, [partial(targets[p.account_id].send, p, starts) for p in group])}
     return [sent[p.pub_id] for p in batch]
+
+
+class _Starts:
+    """Begins sends a few at a time, in the order they will go out, as the first of each is about to."""
+
+    def __init__(self, begin: Begin, groups: Sequence[Sequence[Prepared]], targets: Mapping[int, _Target]) -> None:
+        # Never ahead into the next group: it waits for this one to finish (the first send per account).
+        self._position = {p.pub_id: (group, at) for group in groups for at, p in enumerate(group)}
+        self._begin = begin
+        self._targets = targets
+        self._started: dict[int, SendStart | None | PlatformError] = {}
+        self._lock = threading.Lock()
+
+    def get(self, prepared: Prepared) -> SendStart | None | PlatformError:
+        """How ``prepared``'s send starts: begun (its marker committed), no longer ours (None), or not begun (error)."""
+        with self._lock:
+            if prepared.pub_id not in self._started:
+                group, at = self._position[prepared.pub_id]
+                wave = [p for p in group[at:] if p.pub_id not in self._started
+                        and self._targets[p.account_id].ready][:SEND_WAVE] or [prepared]
+                try:
+                    self._started |= self._begin(wave)
+                except SocialTuiError as exc:
+                    # The markers are not committed, so nothing was sent: a store busy for a moment is worth another try.
+                    failed = PlatformError(f"Not sent: {exc.message}", "Will try again.", transient=True)
+                    self._started |= {p.pub_id: failed for p in wave}
+            return self._started[prepared.pub_id]
 
 
 @dataclass
@@ -106,11 +181,22 @@ class _Target:
             return cls(None, exc, captured)
         return cls(adapter, None, captured)
 
-    def send(self, prepared: Prepared) -> Sent:
+    @property
+    def ready(self) -> bool:
+        """Whether a send would reach the platform (no need to commit a marker otherwise)."""
+        return self.adapter is not None and self.refused is None
+
+    def send(self, prepared: Prepared, starts: _Starts) -> Sent:
+        """Send one publication once its marker is committed; see :func:`send_batch`."""
         if self.adapter is None:
             return Sent(prepared.pub_id, error=self.error)
         if self.refused is not None:
             return Sent(prepared.pub_id, error=self.refused)
+        start = starts.get(prepared)
+        if isinstance(start, PlatformError):
+            return Sent(prepared.pub_id, error=start)
+        if start is None:
+            return Sent(prepared.pub_id, skipped=True)
         _fault("before")
         try:
             # A timeout or a garbled answer may follow a successful publish: a retry
@@ -118,7 +204,7 @@ class _Target:
             found = None
             if prepared.tried_before and not prepared.dry_run:
                 since = (prepared.due_at or now_utc()) - timedelta(minutes=10)
-                found = self.adapter.find_by_marker(prepared.outgoing.marker, since)
+                found = find_earlier(self.adapter, prepared.outgoing.marker, since, start)
             self.captured.clear()
             result = found or self.adapter.publish(prepared.outgoing)
         except SocialTuiError as exc:

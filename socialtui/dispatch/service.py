@@ -34,6 +34,8 @@ from socialtui.store.models import Account, Heartbeat, Publication
 log = logging.getLogger("socialtui.serve")
 CLAIM_BATCH = 50
 PUBLISH_THREADS = 8
+RECONCILE_SECONDS = 60.0
+"""How often a running service looks for claims gone stale (a worker died, a batch lost the store)."""
 PREFLIGHT_SECONDS = 60.0
 """How often the checks run ahead for posts due soon (see :mod:`socialtui.dispatch.verdicts`)."""
 
@@ -70,9 +72,10 @@ class SchedulerService:
     def start(self) -> None:
         """Reconcile what a crash left, then start the periodic jobs."""
         self.heartbeat()
-        counts = reconcile(self.practice, self.worker_id, dry_run=self.dry_run, credentials=self.credentials)
+        counts = self._reconcile()
         log.info("started", extra={"worker": self.worker_id, "dry_run": self.dry_run} | counts)
         poll = self.practice.config.dispatch.poll_seconds
+        self.scheduler.add_job(self.reconcile_stale, "interval", seconds=RECONCILE_SECONDS, id="reconcile")
         self.scheduler.add_job(self.tick, "interval", seconds=poll, id="tick", next_run_time=datetime.now().astimezone())
         self.scheduler.add_job(self.heartbeat, "interval", seconds=HEARTBEAT_SECONDS, id="heartbeat")
         self.scheduler.add_job(self.preflight, "interval", seconds=PREFLIGHT_SECONDS, id="preflight",
@@ -84,7 +87,7 @@ class SchedulerService:
     def run_once(self) -> int:
         """Reconcile, publish everything due now, and return how many were sent (``--once``)."""
         self.heartbeat()
-        reconcile(self.practice, self.worker_id, dry_run=self.dry_run, credentials=self.credentials)
+        self._reconcile()
         self.expire_consents()
         sent = self.tick()
         self.heartbeat(state="stopped")
@@ -133,6 +136,16 @@ class SchedulerService:
             sent += sum(_sent(f.result()) for f in in_flight)
         self._arm_wakeup()
         return sent
+
+    def reconcile_stale(self) -> None:
+        """Settle claims gone stale while this service runs: another worker died, or a batch lost the store."""
+        counts = self._reconcile()
+        if any(counts.values()):
+            log.warning("reconciled stale claims", extra={"worker": self.worker_id, **counts})
+
+    def _reconcile(self) -> dict[str, int]:
+        return reconcile(self.practice, self.worker_id, dry_run=self.dry_run, credentials=self.credentials,
+                         beat=self.heartbeat)
 
     def _arm_wakeup(self) -> None:
         """Wake exactly at the next due time rather than at the next poll."""

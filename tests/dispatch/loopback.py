@@ -2,7 +2,9 @@
 
 The test (or the benchmark) is the platform side: :attr:`LoopbackPlatform.received`
 is what actually arrived, whatever the store believes. ``GET ?marker=M`` finds a
-post the platform kept, as the webhook adapter's ``find_by_marker`` expects.
+post the platform kept, as the webhook adapter's ``find_by_marker`` expects; with
+:attr:`LoopbackPlatform.match_text` it answers every kept post of the same text,
+as a platform that keeps only the text (X, Facebook) would.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from socialtui.adapters.base import marker_matches
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,9 @@ class LoopbackPlatform:
         self.received: list[Received] = []
         self.gets: list[dict[str, list[str]]] = []
         self._kept: dict[str, dict[str, Any]] = {}
+        self._kept_texts: list[tuple[str, dict[str, Any]]] = []
+        self.match_text = False
+        """Find posts by their text's fingerprint only, newest first, ignoring the publication in the marker."""
         self._script: deque[Answer] = deque()
         self.default = Answer.ok()
         self._lock = threading.Lock()
@@ -124,6 +131,7 @@ class LoopbackPlatform:
             if answer.keeps:
                 self._kept[str(body.get("marker", ""))] = {"id": f"remote-{number}",
                                                            "url": f"https://intranet.example/posts/{number}"}
+                self._kept_texts.insert(0, (str(body.get("text", "")), self._kept[str(body.get("marker", ""))]))
                 return answer if answer.body is not None else Answer(
                     status=answer.status, headers=answer.headers, delay=answer.delay,
                     body=json.dumps(self._kept[str(body.get("marker", ""))]).encode())
@@ -133,6 +141,8 @@ class LoopbackPlatform:
         with self._lock:
             self.gets.append(query)
             marker = query.get("marker", [""])[0]
+            if self.match_text:
+                return {"data": [kept for text, kept in self._kept_texts if marker_matches(marker, text)]}
             return {"data": [self._kept[marker]] if marker in self._kept else []}
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:

@@ -88,18 +88,19 @@ def test_a_batch_builds_one_adapter_per_account(staffed: Practice, platform: Loo
     assert platform.count() == 10
 
 
-def test_every_marker_of_a_batch_is_committed_before_the_first_send(
-        staffed: Practice, platform: LoopbackPlatform, pool: ThreadPoolExecutor, monkeypatch: pytest.MonkeyPatch) -> None:
-    post_ids = due_posts(staffed, 4)
-    seen_at_first_send: list[list[tuple[str | None, int]]] = []
+def test_markers_are_committed_just_ahead_of_their_sends_never_for_the_whole_batch(
+        staffed: Practice, platform: LoopbackPlatform, monkeypatch: pytest.MonkeyPatch) -> None:
+    post_ids = due_posts(staffed, 20)
+    begun_at_send: list[int] = []
 
     def checking(practice: Practice, account: Account, **kwargs: Any) -> Any:
         adapter = build_adapter(practice, account, **kwargs)
         publish = adapter.publish
 
         def publish_after_looking(post: Any) -> Any:
-            if not seen_at_first_send:  # what a crash right now would leave for reconcile
-                seen_at_first_send.append([(pub.marker, pub.attempts) for pub in (publication(staffed, p) for p in post_ids)])
+            # What a crash right now would leave for reconcile: publications with a marker and no outcome.
+            begun_at_send.append(sum(1 for p in post_ids if publication(staffed, p).marker is not None)
+                                 - platform.count())
             return publish(post)
 
         adapter.publish = publish_after_looking
@@ -107,9 +108,22 @@ def test_every_marker_of_a_batch_is_committed_before_the_first_send(
 
     build_adapter = sending.build_adapter
     monkeypatch.setattr(sending, "build_adapter", checking)
-    Publisher(staffed, "w1", pool=pool).publish_batch(claim_all(staffed))
-    (states,) = seen_at_first_send
-    assert all(marker is not None and attempts == 1 for marker, attempts in states)
+    Publisher(staffed, "w1").publish_batch(claim_all(staffed))  # no pool: sent one after another
+    assert begun_at_send[0] == 1  # the first send per account goes alone
+    assert 1 <= max(begun_at_send) <= sending.SEND_WAVE
+    assert platform.count() == 20
+
+
+def test_a_crash_after_preparing_sends_nothing_and_leaves_every_publication_to_schedule_again(
+        staffed: Practice, platform: LoopbackPlatform) -> None:
+    from socialtui.dispatch.reconcile import reconcile
+
+    post_ids = due_posts(staffed, 4)
+    batch = Publisher(staffed, "w1").prepare(claim_all(staffed))
+    assert len(batch.ready) == 4  # ... and then the worker is killed
+    assert reconcile(staffed, "w2", dry_run=False) == {"rescheduled": 4, "published": 0, "needs_attention": 0}
+    assert [publication(staffed, p).status for p in post_ids] == ["scheduled"] * 4
+    assert platform.count() == 0
 
 
 def test_recording_a_batch_locks_the_audit_head_once(staffed: Practice, platform: LoopbackPlatform,

@@ -224,3 +224,29 @@ def test_after_an_auth_refusal_the_rest_of_the_accounts_batch_is_not_sent(staffe
     assert platform.count() == 1
     assert set(outcomes) == {"paused"}
     assert {publication(staffed, post_id).status for post_id in posts} == {"scheduled"}
+
+
+def test_rate_limit_honours_a_retry_after_given_as_an_http_date(staffed: Practice, platform: LoopbackPlatform) -> None:
+    from email.utils import format_datetime
+
+    post_id = due_now(staffed)
+    before = now_utc()
+    platform.answer_next(Answer.error(429, "slow down", Retry_After=format_datetime(before + timedelta(seconds=300), usegmt=True)))
+    assert dispatch(staffed) == ["retrying"]
+    pub = publication(staffed, post_id)
+    assert pub.next_attempt_at is not None and pub.next_attempt_at >= before + timedelta(seconds=298)
+
+
+def test_retries_that_run_out_never_say_they_will_retry(staffed: Practice, platform: LoopbackPlatform) -> None:
+    grace = timedelta(minutes=staffed.config.dispatch.grace_minutes)
+    post_id = approved_post(staffed, clean_text(1), now_utc() - grace + timedelta(seconds=10))
+    platform.default = Answer.error(503)
+    assert dispatch(staffed) == ["needs_attention"]
+    assert "will retry" not in (publication(staffed, post_id).last_error or "").lower()
+
+
+def test_a_refusal_reconnecting_cannot_fix_does_not_suggest_reconnecting(staffed: Practice, platform: LoopbackPlatform) -> None:
+    post_id = due_now(staffed)
+    platform.answer_next(Answer.error(403, "not allowed"))
+    assert dispatch(staffed) == ["failed"]
+    assert "reconnect" not in (publication(staffed, post_id).last_error or "").lower()

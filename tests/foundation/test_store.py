@@ -151,3 +151,22 @@ def test_two_sessions_saving_one_post_cannot_both_win(staffed, staff):
         second.close()
     with staffed.store.session() as session:
         assert session.scalar(select(Post.text).where(Post.id == post_id)) == "First save."
+
+
+@pytest.mark.parametrize("command", [("post", "list"), ("status",), ("audit", "verify")])
+def test_read_only_commands_never_wait_for_the_write_lock(invoke, config_file, sqlite_url, command):
+    import sqlite3
+    import time
+
+    opened = invoke("--config", str(config_file), "--db", sqlite_url, *command)
+    assert opened.exit_code == 0, opened.stderr
+    writer = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+    try:
+        started = time.monotonic()
+        result = invoke("--config", str(config_file), "--db", sqlite_url, *command)
+        assert time.monotonic() - started < BUSY_TIMEOUT_MS / 2000
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert result.exit_code == 0, result.stderr
