@@ -30,6 +30,14 @@ def rows(practice) -> list[AuditEvent]:
         return list(session.scalars(select(AuditEvent).order_by(AuditEvent.seq)))
 
 
+def write_garbage_details(practice, event_id: int) -> None:
+    """Details that are not JSON, as a direct write to the database can leave them."""
+    with practice.store.session() as session:
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("ALTER TABLE audit_events ALTER COLUMN details TYPE text"))
+        session.execute(text("UPDATE audit_events SET details = '{not json' WHERE id = :id"), {"id": event_id})
+
+
 def test_a_row_rewritten_with_a_recomputed_unkeyed_hash_is_caught_at_that_event(cli_staffed, staffed, staff):
     logged(staffed, staff)
     target = rows(staffed)[3]
@@ -76,10 +84,7 @@ def test_an_emptied_log_is_not_intact(cli_staffed, staffed, staff):
 def test_details_that_are_not_json_name_the_broken_event_instead_of_crashing(cli_staffed, staffed, staff):
     logged(staffed, staff)
     target = rows(staffed)[2]
-    with staffed.store.session() as session:
-        if session.get_bind().dialect.name == "postgresql":
-            session.execute(text("ALTER TABLE audit_events ALTER COLUMN details TYPE text"))
-        session.execute(text("UPDATE audit_events SET details = '{not json' WHERE id = :id"), {"id": target.id})
+    write_garbage_details(staffed, target.id)
     result = cli_staffed("audit", "verify")
     assert result.exit_code == 1, result.stderr
     assert f"BROKEN at event #{target.seq}" in result.stderr and "malformed" in result.stderr
@@ -138,10 +143,7 @@ def test_the_key_moves_between_computers_with_export_and_import(cli_staffed, sta
 def test_export_keeps_a_malformed_row_instead_of_crashing(cli_staffed, staffed, staff):
     logged(staffed, staff)
     target = rows(staffed)[2]
-    with staffed.store.session() as session:
-        if session.get_bind().dialect.name == "postgresql":
-            session.execute(text("ALTER TABLE audit_events ALTER COLUMN details TYPE text"))
-        session.execute(text("UPDATE audit_events SET details = '{not json' WHERE id = :id"), {"id": target.id})
+    write_garbage_details(staffed, target.id)
     result = cli_staffed("audit", "export")
     assert result.exit_code == 0, result.stderr
     assert "{not json" in result.stdout
