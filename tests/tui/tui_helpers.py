@@ -19,8 +19,15 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
             except WorkerCancelled:
                 continue  # an exclusive worker was replaced by a newer one (a debounce fired late): wait for that
         await pilot.pause()
-    for _ in range(3):  # DataTable and OptionList size themselves on idle
+    # DataTable and OptionList size themselves on idle, later when the machine is busy: wait
+    # until two looks at the screen agree (at most about a second).
+    previous = None
+    for _ in range(20):
         await pilot.pause(0.05)
+        current = screen_text(pilot.app)
+        if current == previous:
+            break
+        previous = current
 
 
 def screen_text(app) -> str:  # type: ignore[no-untyped-def]
