@@ -149,7 +149,13 @@ def require_second_person(post: Post, approver: StaffMember) -> None:
 
 
 def _require_acknowledged(post: Post, acknowledged: Collection[str]) -> None:
-    missing = [o for o in post.overrides if o.code not in {a.strip().upper() for a in acknowledged}]
+    given = {a.strip().upper() for a in acknowledged}
+    unknown = sorted(given - {o.code for o in post.overrides})
+    if unknown:  # a typo would otherwise pass silently while the real override went unread
+        listed = ", ".join(o.code for o in post.overrides) or "none"
+        raise ValidationError(f"Post {post.id} has no override {unknown[0]} to acknowledge (its overrides: {listed}).",
+                              "Acknowledge only the overrides the post has.")
+    missing = [o for o in post.overrides if o.code not in given]
     if missing:
         listed = "; ".join(f"{o.code} (overridden by {o.by}: {o.reason})" for o in missing)
         raise OverridesNotAcknowledgedError(

@@ -206,6 +206,8 @@ def test_the_cli_names_each_override_to_acknowledge(cli_staffed, staffed, staff)
     result = cli_staffed("post", "approve", str(post_id), as_=staff.approver)
     assert result.exit_code == 2
     assert f"--ack {codes[0]}" in result.stderr
+    typo = cli_staffed("post", "approve", str(post_id), "--ack", "ZZZ999", as_=staff.approver)
+    assert typo.exit_code == 2 and "has no override ZZZ999" in typo.stderr
     acks = [arg for code in codes for arg in ("--ack", code)]
     assert cli_staffed("post", "approve", str(post_id), *acks, as_=staff.approver).exit_code == 0
 
