@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 from typing import Any
 
@@ -24,3 +25,14 @@ fold_option = click.option(
     "--fold", type=click.Choice(["earlier", "later"]), default=None,
     help="For a time that happens twice when the clocks go back: the first or the second.",
 )
+
+
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters (an ESC sequence could rewrite the
+    screen) and bidirectional overrides (which reorder what is shown) become visible ``\\uXXXX``;
+    line breaks and tabs stay."""
+    return "".join(c if c in "\n\t" or (unicodedata.category(c) != "Cc" and c not in _BIDI_CONTROLS)
+                   else f"\\u{ord(c):04x}" for c in text)

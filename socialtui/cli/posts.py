@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from socialtui.cli import AppState, echo_json, pass_state
-from socialtui.cli.options import fold_option, local_time, optional_date
+from socialtui.cli.options import fold_option, local_time, optional_date, printable
 from socialtui.practice_time import day_bounds, format_local
 from socialtui.services import review
 from socialtui.services.posts import KINDS, PostChanges, create_post, edit_post, get_post, list_posts
@@ -113,7 +113,7 @@ def post_list(state: AppState, date_from: str | None, date_to: str | None, statu
             when = format_local(post.due_at, practice.zone) or "(no time)"
             targets = ",".join(p.account.name for p in post.publications) or "-"
             first_line = post.text.splitlines()[0] if post.text else ""
-            click.echo(f"{post.id:>5}  {when:<22} {post.status:<15} {post.kind:<13} {targets:<24} {first_line[:50]}")
+            click.echo(f"{post.id:>5}  {when:<22} {post.status:<15} {post.kind:<13} {targets:<24} {printable(first_line[:50])}")
         if not posts:
             click.echo("No posts.")
 
@@ -133,9 +133,9 @@ def post_show(state: AppState, post_id: int, as_json: bool) -> None:
     click.echo(f"Post {data['id']} ({data['kind']}) - {data['status']}" + (f": {data['status_reason']}" if data["status_reason"] else ""))
     click.echo(f"Due: {data['due_local'] or '(no time)'}   Author: {data['author']}   Version: {data['version']}")
     click.echo("")
-    click.echo(data["text"])
+    click.echo(printable(data["text"]))
     for platform, text in data["variants"].items():
-        click.echo(f"\n[{platform} variant]\n{text}")
+        click.echo(f"\n[{platform} variant]\n{printable(text)}")
     click.echo("")
     for label, key in (("Citations", "citations"), ("Consents", "consents"), ("Affiliations", "affiliations")):
         if data[key]:

@@ -202,3 +202,13 @@ def test_unknown_option_is_a_usage_error_with_exit_2(cli_staffed):
     assert result.exit_code == 2
     assert "No such option" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_post_show_and_list_never_print_raw_terminal_escapes(cli_staffed, staff):
+    sneaky = "Flu shots this week.\x1b[2J\x1b[31mAPPROVED\u202e Book online."
+    created = cli_staffed("post", "new", "--text", sneaky, "--to", "clinic-x", as_=staff.author)
+    assert created.exit_code == 0, created.stderr
+    post_id = created.stdout.strip()
+    shown = cli_staffed("post", "show", post_id).stdout + cli_staffed("post", "list").stdout
+    assert "\x1b" not in shown and "\u202e" not in shown
+    assert "\\u001b[2J" in shown and "\\u202e" in shown
