@@ -43,7 +43,10 @@ def _gate(session: Session, post: Post, config: Config, *, approver: StaffMember
     if errors or open_warnings:
         codes = ", ".join(sorted({f.code for f in errors + open_warnings}))
         if errors:
-            message = f"Post {post.id} has {len(errors)} error(s) that block it: {codes}."
+            error_codes = ", ".join(sorted({f.code for f in errors}))
+            also = f" (and warning(s) without an override: {', '.join(sorted({f.code for f in open_warnings}))})" \
+                if open_warnings else ""
+            message = f"Post {post.id} has {len(errors)} error(s) that block it: {error_codes}{also}."
             hint = "Fix what each finding points at (`socialtui check %d`), then try again." % post.id
         else:
             message = f"Post {post.id} has warning(s) without a written override: {codes}."
