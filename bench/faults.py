@@ -17,13 +17,10 @@ Targets: 0 duplicates, 0 silent losses, 0 stranded, needs_attention <= the sends
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import subprocess
 import sys
-import tempfile
 import time
-import uuid
 from collections import Counter
 from datetime import timedelta
 from pathlib import Path
@@ -32,10 +29,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from dispatch.conftest import dispatch_config  # noqa: E402
+from scratch import PG_ADMIN_URL, scratch_store  # noqa: E402
 from dispatch.loopback import Answer, LoopbackPlatform  # noqa: E402
 from dispatch.scheduling import add_staff_pair, approved_posts, clean_text  # noqa: E402
 
-PG_ADMIN_URL = os.environ.get("SOCIALTUI_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 SETTLED = ("published", "failed", "needs_attention", "held", "missed", "cancelled")
 
 
@@ -51,24 +48,8 @@ def main() -> int:
     args = parser.parse_args()
     random.seed(args.seed)
 
-    with tempfile.TemporaryDirectory(prefix="socialtui-faults-") as tmp:
-        folder = Path(tmp)
-        for name in ("DATA", "CONFIG", "CACHE", "STATE"):
-            os.environ[f"XDG_{name}_HOME"] = str(folder / name.lower())
-        os.environ["SOCIALTUI_KEYRING"] = "memory"  # the webhook needs no token
-        os.environ.pop("SOCIALTUI_TEST_FAULT", None)
-        schema = None
-        if args.pg:
-            schema = f"faults_{uuid.uuid4().hex[:12]}"
-            _pg(f'CREATE SCHEMA "{schema}"')
-            url = "postgresql+psycopg://" + PG_ADMIN_URL.split("://", 1)[1] + f"?options=-csearch_path%3D{schema}"
-        else:
-            url = f"sqlite:///{folder / 'socialtui.db'}"
-        try:
-            return run(args, folder, url)
-        finally:
-            if schema:
-                _pg(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    with scratch_store("faults", pg=args.pg) as (folder, url):
+        return run(args, folder, url)
 
 
 def run(args: argparse.Namespace, folder: Path, url: str) -> int:
@@ -172,11 +153,6 @@ def _unsettled(practice: object) -> int:
             Publication.status.not_in(SETTLED))) or 0)
 
 
-def _pg(statement: str) -> None:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(statement)
 
 
 if __name__ == "__main__":
