@@ -119,21 +119,26 @@ def set_passphrase(store: Store, name: str, current: str, new: str, settings: Id
         PermissionDeniedError: ``current`` is wrong (counted towards a lock-out).
         ValidationError: ``new`` is too short or is the person's name.
     """
+    _require_good(name, new)
+    sign_in(store, name, current, settings, allow_setup_code=True)
+    with store.session() as session:
+        set_first_passphrase(session, get_staff(session, name), new)
+
+
+def set_first_passphrase(session: Session, member: StaffMember, new: str) -> None:
+    """Give a member their passphrase directly (the first admin at setup, tests); audited.
+
+    Raises:
+        ValidationError: ``new`` is too short or is the person's name.
+    """
+    _require_good(member.name, new)
+    member.passphrase_hash, member.passphrase_is_setup_code = hash_passphrase(new), False
+    record(session, actor=member.name, action="identity.passphrase_set", subject=("staff", member.id))
+
+
+def _require_good(name: str, new: str) -> None:
     if len(new) < MIN_PASSPHRASE:
         raise ValidationError(f"A passphrase needs at least {MIN_PASSPHRASE} characters.",
                               "A few unrelated words make a good one.")
     if name.lower() in new.lower():
         raise ValidationError("A passphrase must not contain your name.", "Choose a few unrelated words.")
-    sign_in(store, name, current, settings, allow_setup_code=True)
-    with store.session() as session:
-        member = get_staff(session, name)
-        member.passphrase_hash, member.passphrase_is_setup_code = hash_passphrase(new), False
-        record(session, actor=member.name, action="identity.passphrase_set", subject=("staff", member.id))
-
-
-def set_first_passphrase(session: Session, member: StaffMember, new: str) -> None:
-    """Give a member their passphrase directly (first admin at setup, tests); audited."""
-    if len(new) < MIN_PASSPHRASE:
-        raise ValidationError(f"A passphrase needs at least {MIN_PASSPHRASE} characters.", "")
-    member.passphrase_hash, member.passphrase_is_setup_code = hash_passphrase(new), False
-    record(session, actor=member.name, action="identity.passphrase_set", subject=("staff", member.id))

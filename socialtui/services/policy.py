@@ -150,7 +150,7 @@ def enforced_config(session: Session, config: Config) -> Config:
     return config.model_copy(update={"checks": checks, "identity": identity, "staff_users": before.staff_users})
 
 
-def pending_disabled(session: Session, config: Config, enforced: Config) -> list[str]:
+def pending_disabled(config: Config, enforced: Config) -> list[str]:
     """Checks the file switches off that stay on until an admin acknowledges the change."""
     on = {c.upper() for c in enforced.checks.disabled}
     return sorted({c.upper() for c in config.checks.disabled} - on)
@@ -250,7 +250,7 @@ def summarize(session: Session, config: Config, file_config: Config | None = Non
                                 .order_by(PolicyRecord.id.desc()).limit(1))
         pending = PendingChange(row.recorded_at, row.source, row.changed_by,
                                 changed_keys(before.snapshot, row.snapshot) if before is not None else [])
-    held_back = pending_disabled(session, file_config, config) if file_config is not None else []
+    held_back = pending_disabled(file_config, config) if file_config is not None else []
     return PolicySummary(policy_fingerprint(config), config.identity.mode, disabled_rules(session, config), pending,
                          held_back)
 
