@@ -28,8 +28,13 @@ class SettingsScreen(PracticeScreen):
         yield Static("", id="policy-notes")
 
     def _current_toml(self) -> str:
-        data = self.practice.config.model_dump(mode="json")
-        return tomli_w.dumps({k: v for k, v in data.items() if v not in (None, [], {})})
+        """The config file as it is, comments and all, so saving changes only what the person changed;
+        the settings in force when there is no file yet."""
+        try:
+            return self.practice.config_path.read_text(encoding="utf-8")
+        except OSError:
+            data = self.practice.config.model_dump(mode="json", exclude_unset=True)
+            return tomli_w.dumps({k: v for k, v in data.items() if v not in (None, [], {})})
 
     def on_mount(self) -> None:
         self.query_one("#settings-file", Static).update(
@@ -67,6 +72,7 @@ class SettingsScreen(PracticeScreen):
         self.call_service("settings-save", run, self._saved, exclusive=False)
 
     def _saved(self, config: Any) -> None:
-        self.practice.config = config
+        # An admin's save is acknowledged as it is recorded: the file and the settings in force agree again.
+        self.practice.config = self.practice.file_config = config
         self._show_policy_notes()
         self.notify(f"Saved {self.practice.config_path}. Time zone and database changes apply after a restart.")
